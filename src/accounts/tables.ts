@@ -1,0 +1,30 @@
+export interface UserTable {
+  id: string
+  handle: string
+  /** The handle lower-cased: what uniqueness and look-ups use. */
+  handle_key: string
+  email: string
+  /** The email lower-cased and trimmed. */
+  email_key: string
+  display_name: string
+  password_hash: string
+  birthdate: string | null
+  show_age: number
+  profile_url: string | null
+  locale: string | null
+  created_at: number
+  updated_at: number
+}
+
+export interface SessionTable {
+  /** SHA-256 of the cookie's secret, base64url: the secret itself is never stored. */
+  id_hash: string
+  user_id: string
+  created_at: number
+  expires_at: number
+}
+
+export interface AccountTables {
+  users: UserTable
+  sessions: SessionTable
+}

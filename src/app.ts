@@ -1,0 +1,88 @@
+import { OpenAPIHono } from '@hono/zod-openapi'
+import { Hono } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
+import { accountApi } from './accounts/api.js'
+import { accountPages } from './accounts/pages.js'
+import { AccountService } from './accounts/service.js'
+import { sessionMiddleware } from './accounts/session-cookie.js'
+import { SessionStore } from './accounts/sessions.js'
+import { UserRepository } from './accounts/users.js'
+import type { Config } from './config/env.js'
+import type { Db } from './db/database.js'
+import { PayloadTooLargeError } from './domain/errors.js'
+import { healthRoutes } from './health/routes.js'
+import { homePages } from './home/pages.js'
+import { type AssetManifest, assetRoutes } from './http/assets.js'
+import type { AppEnv } from './http/context.js'
+import { handleError, handleNotFound } from './http/errors.js'
+import { requestContext } from './http/request-context.js'
+import { crossSiteGuard, securityHeaders } from './http/security.js'
+import { localeMiddleware } from './i18n/middleware.js'
+import { languageRoutes } from './i18n/routes.js'
+import { RateLimiter } from './limits/rate-limiter.js'
+import type { Logger } from './logging/logger.js'
+
+export interface AppDeps {
+  config: Config
+  db: Db
+  logger: Logger
+  /** The folder of the built client assets (`dist/public`). */
+  publicDir: string
+  assets: AssetManifest
+}
+
+const maxBodyBytes = 64 * 1024
+
+/** The whole web application: pages, the JSON API and static assets. */
+export function createApp({ config, db, logger, publicDir, assets }: AppDeps) {
+  const sessions = new SessionStore(db, config.sessionDays)
+  const users = new UserRepository(db)
+  const limiter = new RateLimiter(db)
+  const accounts = new AccountService({ users, sessions, limiter, limits: config.limits })
+
+  const app = new Hono<AppEnv>()
+  app.route('/', healthRoutes(db))
+  app.route('/', assetRoutes(publicDir))
+
+  app.use(async (c, next) => {
+    c.set('assets', assets)
+    await next()
+  })
+  app.use(
+    requestContext({
+      logger,
+      isPublicUrlSecure: config.publicUrl?.startsWith('https:') ?? false,
+      trustProxy: config.trustProxy,
+    }),
+  )
+  app.use(securityHeaders())
+  app.use(sessionMiddleware(sessions))
+  app.use(localeMiddleware())
+  app.use(
+    bodyLimit({
+      maxSize: maxBodyBytes,
+      onError: () => {
+        throw new PayloadTooLargeError()
+      },
+    }),
+  )
+  app.use(crossSiteGuard(config.publicUrl))
+
+  const api = new OpenAPIHono<AppEnv>()
+  api.route('/', accountApi(accounts))
+  api.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: { title: 'MyMovie API', version: '1.0.0' },
+  })
+  app.route('/api/v1', api)
+
+  app.route('/', homePages())
+  app.route('/', accountPages(accounts))
+  app.route('/', languageRoutes())
+
+  app.notFound(handleNotFound)
+  app.onError(handleError)
+  return app
+}
+
+export type App = ReturnType<typeof createApp>

@@ -1,0 +1,59 @@
+import type { MessageKey, MessageParams } from '../i18n/translate.js'
+
+/**
+ * Errors the domain raises, knowing nothing of HTTP. `http/problem.ts` maps each to
+ * a status and an RFC 9457 problem document; the message is a key translated there.
+ */
+export class DomainError extends Error {
+  constructor(
+    readonly messageKey: MessageKey,
+    readonly params?: MessageParams,
+  ) {
+    super(messageKey)
+    this.name = new.target.name
+  }
+}
+
+export interface FieldError {
+  /** The field's name as the caller sent it (camelCase in the API and forms alike). */
+  field: string
+  messageKey: MessageKey
+  params?: MessageParams
+}
+
+export class ValidationError extends DomainError {
+  constructor(readonly fields: FieldError[]) {
+    super('error.validation')
+  }
+}
+
+export class BadRequestError extends DomainError {}
+export class NotFoundError extends DomainError {
+  constructor(messageKey: MessageKey = 'error.notFound.detail') {
+    super(messageKey)
+  }
+}
+export class UnauthorizedError extends DomainError {
+  constructor(messageKey: MessageKey = 'error.unauthorized') {
+    super(messageKey)
+  }
+}
+export class ForbiddenError extends DomainError {}
+export class ConflictError extends DomainError {
+  constructor(
+    messageKey: MessageKey,
+    readonly extra: Record<string, unknown> = {},
+  ) {
+    super(messageKey)
+  }
+}
+export class RateLimitedError extends DomainError {
+  constructor(readonly retryAfterSeconds: number) {
+    super('error.rateLimited', { minutes: Math.max(1, Math.ceil(retryAfterSeconds / 60)) })
+  }
+}
+export class PayloadTooLargeError extends DomainError {
+  constructor() {
+    super('error.bodyTooLarge')
+  }
+}

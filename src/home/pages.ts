@@ -1,0 +1,47 @@
+import { Hono } from 'hono'
+import type { AppEnv } from '../http/context.js'
+import { renderPage } from '../http/render.js'
+import { type Html, html } from '../views/html.js'
+import { icons } from '../views/icons.js'
+import type { PageContext } from '../views/page.js'
+
+export function homePages() {
+  const app = new Hono<AppEnv>()
+  app.get('/', (c) => {
+    const t = c.get('t')
+    const deleted = c.req.query('deleted') === '1'
+    return renderPage(c, { title: t('app.name'), description: t('home.lead') }, (page) =>
+      page.user ? memberHome(page) : visitorHome(page, deleted),
+    )
+  })
+  return app
+}
+
+function visitorHome(page: PageContext, deleted: boolean): Html {
+  const { t } = page
+  const feature = (icon: Html, title: string, body: string) => html`<div class="col">
+<div class="feature-icon mb-3">${icon}</div>
+<h2 class="h5">${title}</h2>
+<p class="text-body-secondary mb-0">${body}</p>
+</div>`
+  return html`${deleted ? html`<div class="alert alert-info" role="status">${t('home.deleted')}</div>` : ''}
+<section class="hero text-center mx-auto">
+<h1 class="hero-title mb-3">${t('home.title')}</h1>
+<p class="lead text-body-secondary mx-auto mb-4 col-lg-9">${t('home.lead')}</p>
+<div class="d-grid gap-2 d-sm-flex justify-content-sm-center">
+<a class="btn btn-primary btn-lg px-4" href="/signup">${t('home.cta.signup')}</a>
+<a class="btn btn-outline-secondary btn-lg px-4" href="/login">${t('home.cta.login')}</a>
+</div>
+</section>
+<section class="row row-cols-1 row-cols-md-3 g-4 py-4 border-top">
+${feature(icons.star, t('home.feature.score.title'), t('home.feature.score.body'))}
+${feature(icons.list, t('home.feature.list.title'), t('home.feature.list.body'))}
+${feature(icons.users, t('home.feature.people.title'), t('home.feature.people.body'))}
+</section>`
+}
+
+function memberHome(page: PageContext): Html {
+  const { t, user } = page
+  return html`<h1 class="h3">${t('home.welcome', { name: user?.displayName ?? '' })}</h1>
+<p class="text-body-secondary">${t('home.welcome.body')}</p>`
+}

@@ -1,0 +1,39 @@
+import type { Context } from 'hono'
+import type { ContentfulStatusCode } from 'hono/utils/http-status'
+import { defaultLocale } from '../i18n/locale.js'
+import { translator } from '../i18n/translate.js'
+import type { Html } from '../views/html.js'
+import { type LayoutOptions, layout } from '../views/layout.js'
+import type { PageContext } from '../views/page.js'
+import type { AppEnv } from './context.js'
+
+export function pageContext(c: Context<AppEnv>): PageContext {
+  const url = new URL(c.req.url)
+  return {
+    t: c.get('t') ?? translator(defaultLocale),
+    locale: c.get('locale') ?? defaultLocale,
+    user: c.get('user') ?? null,
+    path: url.pathname + url.search,
+    assets: c.get('assets'),
+  }
+}
+
+/** Renders a page in the shared layout. Pages that show personal data are not cached. */
+export function renderPage(
+  c: Context<AppEnv>,
+  options: LayoutOptions,
+  body: (page: PageContext) => Html,
+  status: ContentfulStatusCode = 200,
+) {
+  const page = pageContext(c)
+  if (page.user) c.header('Cache-Control', 'private, no-store')
+  return c.html(layout(page, options, body(page)), status)
+}
+
+/** A path on this site to go back to, or `/`: never another site. */
+export function safeNext(value: unknown): string {
+  if (typeof value !== 'string' || !value.startsWith('/')) return '/'
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: refusing them is the point
+  if (value.startsWith('//') || value.startsWith('/\\') || /[\u0000-\u001f]/.test(value)) return '/'
+  return value
+}

@@ -1,0 +1,63 @@
+import { randomUUID } from 'node:crypto'
+import { getConnInfo } from '@hono/node-server/conninfo'
+import type { Context, MiddlewareHandler } from 'hono'
+import { routePath } from 'hono/route'
+import type { Logger } from '../logging/logger.js'
+import type { AppEnv } from './context.js'
+
+export interface RequestContextOptions {
+  logger: Logger
+  /** Set when the public URL is https: every request is then taken as secure. */
+  isPublicUrlSecure: boolean
+  /** Take the client's address and scheme from the proxy's forwarded headers. */
+  trustProxy: boolean
+}
+
+const validRequestId = /^[\w.-]{1,64}$/
+
+/**
+ * Gives each request an id, a child logger, its client address and scheme, and logs
+ * one line when it ends: 5xx at error level, everything else at info.
+ */
+export function requestContext(options: RequestContextOptions): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const started = performance.now()
+    const incoming = c.req.header('x-request-id')
+    const requestId = incoming && validRequestId.test(incoming) ? incoming : randomUUID()
+    const log = options.logger.child({ reqId: requestId })
+    c.set('requestId', requestId)
+    c.set('log', log)
+    c.set('clientAddress', clientAddress(c, options.trustProxy))
+    c.set('isSecure', options.isPublicUrlSecure || isForwardedSecure(c, options.trustProxy))
+
+    await next()
+
+    c.header('X-Request-Id', requestId)
+    const status = c.res.status
+    const line = {
+      method: c.req.method,
+      route: routePath(c, -1),
+      status,
+      ms: Math.round((performance.now() - started) * 100) / 100,
+    }
+    if (status >= 500) log.error(line, 'request failed')
+    else log.info(line, 'request')
+  }
+}
+
+function clientAddress(c: Context, trustProxy: boolean): string {
+  if (trustProxy) {
+    // The proxy appends the address it saw: the last entry is the one we can trust.
+    const forwarded = c.req.header('x-forwarded-for')?.split(',').at(-1)?.trim()
+    if (forwarded) return forwarded
+  }
+  try {
+    return getConnInfo(c).remote.address ?? 'unknown'
+  } catch {
+    return 'unknown'
+  }
+}
+
+function isForwardedSecure(c: Context, trustProxy: boolean): boolean {
+  return trustProxy && c.req.header('x-forwarded-proto')?.split(',').at(-1)?.trim() === 'https'
+}
