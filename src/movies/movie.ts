@@ -1,0 +1,41 @@
+import type { Locale } from '../i18n/locale.js'
+
+/** A film from a catalog, in one language: what search results and fetches give. */
+export interface CatalogMovie {
+  id: string
+  title: string
+  originalTitle: string | null
+  releaseDate: string | null
+  posterPath: string | null
+  overview: string | null
+}
+
+export interface SearchResults {
+  items: CatalogMovie[]
+  page: number
+  totalPages: number
+}
+
+/** Where films come from: TMDB, or the offline list. Ids carry the source's prefix. */
+export interface Catalog {
+  search(query: string, locale: Locale, page: number): Promise<SearchResults>
+  /** One film in one language, or null when the catalog has no such id. */
+  get(id: string, locale: Locale): Promise<CatalogMovie | null>
+}
+
+/** A film as stored here, with both languages where known. */
+export interface StoredMovie {
+  id: string
+  titles: { ja: string | null; en: string | null }
+  originalTitle: string | null
+  releaseDate: string | null
+  posterPath: string | null
+  overviews: { ja: string | null; en: string | null }
+  fetchedAt: number
+}
+
+/** The title to show in a language, falling back to the other and the original. */
+export function titleIn(movie: StoredMovie, locale: Locale): string {
+  const other: Locale = locale === 'ja' ? 'en' : 'ja'
+  return movie.titles[locale] ?? movie.titles[other] ?? movie.originalTitle ?? movie.id
+}

@@ -1,0 +1,50 @@
+import type { Selectable } from 'kysely'
+import type { Db } from '../db/database.js'
+import type { StoredMovie } from './movie.js'
+import type { MovieTable } from './tables.js'
+
+export function toStoredMovie(row: Selectable<MovieTable>): StoredMovie {
+  return {
+    id: row.id,
+    titles: { ja: row.title_ja, en: row.title_en },
+    originalTitle: row.original_title,
+    releaseDate: row.release_date,
+    posterPath: row.poster_path,
+    overviews: { ja: row.overview_ja, en: row.overview_en },
+    fetchedAt: row.fetched_at,
+  }
+}
+
+/** The films we keep. Writing one replaces what the catalog said before. */
+export class MovieRepository {
+  constructor(private readonly db: Db) {}
+
+  async find(id: string): Promise<StoredMovie | undefined> {
+    const row = await this.db
+      .selectFrom('movies')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirst()
+    return row && toStoredMovie(row)
+  }
+
+  async save(movie: StoredMovie): Promise<void> {
+    const row = {
+      id: movie.id,
+      title_ja: movie.titles.ja,
+      title_en: movie.titles.en,
+      original_title: movie.originalTitle,
+      release_date: movie.releaseDate,
+      poster_path: movie.posterPath,
+      overview_ja: movie.overviews.ja,
+      overview_en: movie.overviews.en,
+      fetched_at: movie.fetchedAt,
+    }
+    const { id, ...changes } = row
+    await this.db
+      .insertInto('movies')
+      .values(row)
+      .onConflict((conflict) => conflict.column('id').doUpdateSet(changes))
+      .execute()
+  }
+}
