@@ -1,5 +1,11 @@
 import { beforeAll, expect, it } from 'vitest'
-import { createTestApp, newAccount, signedUpClient, type TestApp, TestClient } from '../support/app.js'
+import {
+  createTestApp,
+  newAccount,
+  signedUpClient,
+  type TestApp,
+  TestClient,
+} from '../support/app.js'
 import { describeEachDatabase } from '../support/databases.js'
 
 describeEachDatabase('accounts API', (database) => {
@@ -178,7 +184,10 @@ describeEachDatabase('accounts API', (database) => {
   it('changes the password and ends the other sessions', async () => {
     const { client, account } = await signedUpClient(app)
     const other = new TestClient(app)
-    await other.json('POST', '/api/v1/auth/login', { login: account.handle, password: account.password })
+    await other.json('POST', '/api/v1/auth/login', {
+      login: account.handle,
+      password: account.password,
+    })
     expect((await other.get('/api/v1/me')).status).toBe(200)
 
     const wrong = await client.json('POST', '/api/v1/me/password', {
@@ -201,7 +210,9 @@ describeEachDatabase('accounts API', (database) => {
     const { client, account } = await signedUpClient(app)
     const refused = await client.json('DELETE', '/api/v1/me', { password: 'wrong' })
     expect(refused.status).toBe(400)
-    expect((await client.json('DELETE', '/api/v1/me', { password: account.password })).status).toBe(204)
+    expect((await client.json('DELETE', '/api/v1/me', { password: account.password })).status).toBe(
+      204,
+    )
     const login = await new TestClient(app).json('POST', '/api/v1/auth/login', {
       login: account.handle,
       password: account.password,
@@ -211,18 +222,33 @@ describeEachDatabase('accounts API', (database) => {
 
   it('refuses a write from another site that carries the session cookie', async () => {
     const { client } = await signedUpClient(app)
-    const viaOrigin = await client.json('PATCH', '/api/v1/me', { displayName: 'Hacked' }, {
-      origin: 'https://evil.example',
-    })
+    const viaOrigin = await client.json(
+      'PATCH',
+      '/api/v1/me',
+      { displayName: 'Hacked' },
+      {
+        origin: 'https://evil.example',
+      },
+    )
     expect(viaOrigin.status).toBe(403)
-    const viaFetchSite = await client.json('PATCH', '/api/v1/me', { displayName: 'Hacked' }, {
-      'sec-fetch-site': 'cross-site',
-    })
+    const viaFetchSite = await client.json(
+      'PATCH',
+      '/api/v1/me',
+      { displayName: 'Hacked' },
+      {
+        'sec-fetch-site': 'cross-site',
+      },
+    )
     expect(viaFetchSite.status).toBe(403)
-    const sameOrigin = await client.json('PATCH', '/api/v1/me', { displayName: 'Fine' }, {
-      origin: 'http://localhost',
-      'sec-fetch-site': 'same-origin',
-    })
+    const sameOrigin = await client.json(
+      'PATCH',
+      '/api/v1/me',
+      { displayName: 'Fine' },
+      {
+        origin: 'http://localhost',
+        'sec-fetch-site': 'same-origin',
+      },
+    )
     expect(sameOrigin.status).toBe(200)
   })
 

@@ -85,7 +85,10 @@ export function newAccount(overrides: Partial<Record<string, string>> = {}) {
 }
 
 /** A client that has signed up and holds a live session. */
-export async function signedUpClient(app: TestApp, overrides: Partial<Record<string, string>> = {}) {
+export async function signedUpClient(
+  app: TestApp,
+  overrides: Partial<Record<string, string>> = {},
+) {
   const client = new TestClient(app)
   const account = newAccount(overrides)
   const response = await client.json('POST', '/api/v1/auth/signup', account)
