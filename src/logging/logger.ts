@@ -1,4 +1,4 @@
-import pino, { type Logger } from 'pino'
+import pino, { type DestinationStream, type Logger } from 'pino'
 import type { Config } from '../config/env.js'
 
 export type { Logger }
@@ -15,8 +15,8 @@ const redact = [
   '*.cookie',
 ]
 
-export function createLogger(config: Pick<Config, 'log'>): Logger {
-  return pino({
+export function createLogger(config: Pick<Config, 'log'>, destination?: DestinationStream): Logger {
+  const options: pino.LoggerOptions = {
     level: config.log.level,
     redact: { paths: redact, censor: '[redacted]' },
     base: { service: 'mymovie' },
@@ -26,5 +26,6 @@ export function createLogger(config: Pick<Config, 'log'>): Logger {
           options: { translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname' },
         }
       : undefined,
-  })
+  }
+  return destination ? pino(options, destination) : pino(options)
 }
