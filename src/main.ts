@@ -6,6 +6,7 @@ import { openDatabase } from './db/database.js'
 import { migrateToLatest } from './db/migrate.js'
 import { readAssetManifest } from './http/assets.js'
 import { createLogger } from './logging/logger.js'
+import { startMaintenance } from './maintenance.js'
 
 const shutdownGraceMs = 10_000
 
@@ -24,6 +25,7 @@ async function main() {
     publicDir,
     assets: readAssetManifest(publicDir),
   })
+  const stopMaintenance = startMaintenance(database.db, logger)
   const listening = (info: { address: string; port: number }) => {
     logger.info({ address: info.address, port: info.port, database: database.dialect }, 'listening')
   }
@@ -36,6 +38,7 @@ async function main() {
     if (stopping) return
     stopping = true
     logger.info({ signal }, 'shutting down')
+    stopMaintenance()
     const force = setTimeout(() => {
       logger.warn('requests still running at the deadline; closing anyway')
       server.closeAllConnections()
