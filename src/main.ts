@@ -13,7 +13,7 @@ const shutdownGraceMs = 10_000
 async function main() {
   const config = loadConfig()
   const logger = createLogger(config)
-  const database = openDatabase(config.databaseUrl)
+  const database = await openDatabase(config.databaseUrl)
   const applied = await migrateToLatest(database.db)
   if (applied.length > 0) logger.info({ migrations: applied }, 'database migrated')
 

@@ -4,7 +4,7 @@ import { migrateToLatest } from './db/migrate.js'
 
 // `npm run migrate`: brings the database that DATABASE_URL names up to date.
 const config = loadConfig()
-const database = openDatabase(config.databaseUrl)
+const database = await openDatabase(config.databaseUrl)
 try {
   const applied = await migrateToLatest(database.db)
   console.log(applied.length ? `applied: ${applied.join(', ')}` : 'already up to date')

@@ -1,8 +1,6 @@
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
-import SqliteDatabase from 'better-sqlite3'
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely'
-import pg from 'pg'
 import { type DialectName, dialectOf, PG_INT8_OID } from './dialect.js'
 import type { Database } from './schema.js'
 
@@ -20,14 +18,21 @@ export interface OpenOptions {
   poolSize?: number
 }
 
-/** Opens SQLite (a file path) or PostgreSQL (a postgres:// URL). */
-export function openDatabase(url: string, options: OpenOptions = {}): DatabaseHandle {
+/**
+ * Opens SQLite (a file path) or PostgreSQL (a postgres:// URL). Only the driver in
+ * use is loaded, which keeps start-up quick.
+ */
+export async function openDatabase(
+  url: string,
+  options: OpenOptions = {},
+): Promise<DatabaseHandle> {
   const dialect = dialectOf(url)
-  const db = dialect === 'postgres' ? openPostgres(url, options) : openSqlite(url)
+  const db = dialect === 'postgres' ? await openPostgres(url, options) : await openSqlite(url)
   return { db, dialect, close: () => db.destroy() }
 }
 
-function openSqlite(path: string): Db {
+async function openSqlite(path: string): Promise<Db> {
+  const { default: SqliteDatabase } = await import('better-sqlite3')
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true })
   const database = new SqliteDatabase(path)
   database.pragma('journal_mode = WAL')
@@ -38,7 +43,8 @@ function openSqlite(path: string): Db {
   return new Kysely<Database>({ dialect: new SqliteDialect({ database }) })
 }
 
-function openPostgres(url: string, options: OpenOptions): Db {
+async function openPostgres(url: string, options: OpenOptions): Promise<Db> {
+  const { default: pg } = await import('pg')
   const pool = new pg.Pool({
     connectionString: url,
     max: options.poolSize ?? 10,

@@ -37,7 +37,7 @@ export function isPostgresAvailable(): Promise<boolean> {
 export async function createTestDatabase(dialect: DialectName): Promise<DatabaseHandle> {
   if (dialect === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), 'mymovie-test-'))
-    const handle = openDatabase(join(dir, 'test.sqlite'))
+    const handle = await openDatabase(join(dir, 'test.sqlite'))
     await migrateToLatest(handle.db)
     return {
       ...handle,
@@ -53,7 +53,7 @@ export async function createTestDatabase(dialect: DialectName): Promise<Database
   await admin.connect()
   await admin.query(`create schema ${schema}`)
   await admin.end()
-  const handle = openDatabase(testConfig.postgresUrl, { schema, poolSize: 4 })
+  const handle = await openDatabase(testConfig.postgresUrl, { schema, poolSize: 4 })
   await migrateToLatest(handle.db)
   return {
     ...handle,
