@@ -1,3 +1,5 @@
+import type { Generated } from 'kysely'
+
 export interface UserTable {
   id: string
   handle: string
@@ -12,6 +14,8 @@ export interface UserTable {
   show_age: number
   profile_url: string | null
   locale: string | null
+  /** How many films the person has rated, kept by the ratings feature. */
+  rating_count: Generated<number>
   created_at: number
   updated_at: number
 }

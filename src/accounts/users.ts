@@ -74,6 +74,7 @@ export class UserRepository {
       show_age: 0,
       profile_url: null,
       locale: user.locale,
+      rating_count: 0,
       created_at: now,
       updated_at: now,
     }

@@ -1,3 +1,5 @@
+import type { Generated } from 'kysely'
+
 /**
  * A film as we keep it: copied from the catalog when first viewed or rated, so that
  * lists render without calling the catalog. Titles and overviews in both languages
@@ -17,6 +19,9 @@ export interface MovieTable {
   overview_en: string | null
   /** When the catalog's data was last copied, to refresh stale films. */
   fetched_at: number
+  /** How many people rated the film, and their scores' sum: kept by the ratings feature. */
+  rating_count: Generated<number>
+  rating_sum: Generated<number>
 }
 
 export interface MovieTables {
