@@ -38,7 +38,7 @@ export function createApp({ config, db, logger, publicDir, assets }: AppDeps) {
   const sessions = new SessionStore(db, config.sessionDays)
   const users = new UserRepository(db)
   const limiter = new RateLimiter(db)
-  const accounts = new AccountService({ users, sessions, limiter, limits: config.limits })
+  const accounts = new AccountService({ db, users, sessions, limiter, limits: config.limits })
 
   const app = new Hono<AppEnv>()
   app.route('/', healthRoutes(db))

@@ -1,4 +1,5 @@
 import type { Config } from '../config/env.js'
+import type { Db } from '../db/database.js'
 import { isUniqueViolation } from '../db/dialect.js'
 import { UnauthorizedError, ValidationError } from '../domain/errors.js'
 import type { Locale } from '../i18n/locale.js'
@@ -11,9 +12,19 @@ import {
 } from './passwords.js'
 import type { LoginInput, PasswordChangeInput, ProfileInput, SignupInput } from './schemas.js'
 import type { NewSession, SessionStore } from './sessions.js'
-import type { User, UserRepository, UserWithPassword } from './users.js'
+import { type User, UserRepository, type UserWithPassword } from './users.js'
+
+/**
+ * Runs inside the deletion's transaction, before the person's row goes: a feature
+ * that keeps counts over the person's data (ratings per film, followers) corrects
+ * them here. The rows themselves go with the person through the foreign keys.
+ */
+export type AccountDeletionHook = (trx: Db, userId: string) => Promise<void>
 
 export interface AccountsDeps {
+  db: Db
+  /** Called in order when an account is deleted; see `AccountDeletionHook`. */
+  beforeDelete?: AccountDeletionHook[]
   users: UserRepository
   sessions: SessionStore
   limiter: RateLimiter
@@ -107,7 +118,10 @@ export class AccountService {
   /** Removes the person and, through the database's cascades, all their data. */
   async deleteAccount(userId: string, password: string): Promise<void> {
     await this.checkCurrentPassword(userId, password, 'password')
-    await this.deps.users.delete(userId)
+    await this.deps.db.transaction().execute(async (trx) => {
+      for (const hook of this.deps.beforeDelete ?? []) await hook(trx, userId)
+      await new UserRepository(trx).delete(userId)
+    })
   }
 
   async requireUser(userId: string): Promise<UserWithPassword> {
