@@ -21,6 +21,7 @@ import { localeMiddleware } from './i18n/middleware.js'
 import { languageRoutes } from './i18n/routes.js'
 import { RateLimiter } from './limits/rate-limiter.js'
 import type { Logger } from './logging/logger.js'
+import { createCatalogs } from './movies/catalogs.js'
 
 export interface AppDeps {
   config: Config
@@ -44,8 +45,11 @@ export function createApp({ config, db, logger, publicDir, assets }: AppDeps) {
   app.route('/', healthRoutes(db))
   app.route('/', assetRoutes(publicDir))
 
+  const catalogs = createCatalogs(config.tmdb)
+
   app.use(async (c, next) => {
     c.set('assets', assets)
+    c.set('catalog', catalogs.info)
     await next()
   })
   app.use(
@@ -55,7 +59,7 @@ export function createApp({ config, db, logger, publicDir, assets }: AppDeps) {
       trustProxy: config.trustProxy,
     }),
   )
-  app.use(securityHeaders())
+  app.use(securityHeaders(new URL(config.tmdb.imageUrl).origin))
   app.use(sessionMiddleware(sessions))
   app.use(localeMiddleware())
   app.use(

@@ -16,6 +16,13 @@ export interface UserTable {
   locale: string | null
   /** How many films the person has rated, kept by the ratings feature. */
   rating_count: Generated<number>
+  /** Kept by the people feature. */
+  following_count: Generated<number>
+  follower_count: Generated<number>
+  /** Handle and display name, NFKC-normalised and lower-cased, for people search. */
+  search_text: string
+  /** The last time the person rated something (their sign-up time before that). */
+  last_active_at: number
   created_at: number
   updated_at: number
 }

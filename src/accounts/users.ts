@@ -1,4 +1,4 @@
-import type { Selectable } from 'kysely'
+import { type Selectable, sql } from 'kysely'
 import type { Db } from '../db/database.js'
 import { newId } from '../db/ids.js'
 import { isLocale, type Locale } from '../i18n/locale.js'
@@ -38,6 +38,12 @@ export function toUser(row: Selectable<UserTable>): UserWithPassword {
 }
 
 export const handleKey = (handle: string) => handle.toLowerCase()
+
+/** Text folded for search: NFKC (so full-width `ＤＡＮＶ` is `danv`) and lower case. */
+export const foldForSearch = (text: string) => text.normalize('NFKC').toLowerCase()
+
+export const searchText = (handle: string, displayName: string) =>
+  foldForSearch(`${handle} ${displayName}`)
 export const emailKey = (email: string) => email.trim().toLowerCase()
 
 export interface NewUser {
@@ -75,6 +81,10 @@ export class UserRepository {
       profile_url: null,
       locale: user.locale,
       rating_count: 0,
+      following_count: 0,
+      follower_count: 0,
+      search_text: searchText(user.handle, user.displayName),
+      last_active_at: now,
       created_at: now,
       updated_at: now,
     }
@@ -134,6 +144,10 @@ export class UserRepository {
       .updateTable('users')
       .set({
         display_name: changes.displayName,
+        search_text:
+          changes.displayName === undefined
+            ? undefined
+            : sql<string>`handle_key || ' ' || ${foldForSearch(changes.displayName)}`,
         profile_url: changes.profileUrl,
         birthdate: changes.birthdate,
         show_age: changes.showAge === undefined ? undefined : changes.showAge ? 1 : 0,

@@ -30,4 +30,29 @@ describe('loadConfig', () => {
     expect(config.port).toBe(3000)
     expect(config.publicUrl).toBe('https://mymovie.example')
   })
+
+  it('configures TMDB with defaults, trimmed URLs and checked numbers', () => {
+    const defaults = loadConfig({}).tmdb
+    expect(defaults.url).toBe('https://api.themoviedb.org/3')
+    expect(defaults.imageUrl).toBe('https://image.tmdb.org/t/p')
+    expect(defaults.timeoutMs).toBeGreaterThan(0)
+
+    const config = loadConfig({
+      TMDB_API_TOKEN: 'secret',
+      TMDB_API_URL: 'http://127.0.0.1:9999/3/',
+      TMDB_IMAGE_URL: 'http://127.0.0.1:9999/images/',
+      TMDB_TIMEOUT_MS: '250',
+      MOVIE_REFRESH_DAYS: '1',
+    })
+    expect(config.tmdb).toMatchObject({
+      token: 'secret',
+      url: 'http://127.0.0.1:9999/3',
+      imageUrl: 'http://127.0.0.1:9999/images',
+      timeoutMs: 250,
+    })
+    expect(config.movieRefreshMs).toBe(24 * 60 * 60_000)
+    expect(() => loadConfig({ TMDB_TIMEOUT_MS: '0', TMDB_IMAGE_URL: 'ftp://x' })).toThrow(
+      /TMDB_IMAGE_URL[\s\S]*TMDB_TIMEOUT_MS/,
+    )
+  })
 })

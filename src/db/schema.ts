@@ -1,6 +1,7 @@
 import type { AccountTables } from '../accounts/tables.js'
 import type { LimitTables } from '../limits/tables.js'
 import type { MovieTables } from '../movies/tables.js'
+import type { PeopleTables } from '../people/tables.js'
 import type { RatingTables } from '../ratings/tables.js'
 
 /**
@@ -8,4 +9,9 @@ import type { RatingTables } from '../ratings/tables.js'
  * Times are milliseconds since the epoch (bigint), calendar dates are `YYYY-MM-DD` text,
  * flags are 0/1 integers: the same on SQLite and PostgreSQL.
  */
-export interface Database extends AccountTables, LimitTables, MovieTables, RatingTables {}
+export interface Database
+  extends AccountTables,
+    LimitTables,
+    MovieTables,
+    PeopleTables,
+    RatingTables {}

@@ -57,3 +57,29 @@ export class PayloadTooLargeError extends DomainError {
     super('error.bodyTooLarge')
   }
 }
+
+/** How a catalog we depend on failed: a wrong answer, unavailable, or too slow. */
+export type UpstreamFailure = 'bad-gateway' | 'unavailable' | 'timeout'
+
+const upstreamMessages = {
+  'bad-gateway': 'movies.error.badGateway',
+  unavailable: 'movies.error.unavailable',
+  timeout: 'movies.error.timeout',
+} as const satisfies Record<UpstreamFailure, MessageKey>
+
+/**
+ * The film catalog (TMDB) could not answer. `cause` says why, for the log only: it
+ * never reaches a client.
+ */
+export class CatalogUnavailableError extends DomainError {
+  readonly retryAfterSeconds: number | undefined
+
+  constructor(
+    readonly failure: UpstreamFailure,
+    options: { cause?: unknown; retryAfterSeconds?: number } = {},
+  ) {
+    super(upstreamMessages[failure])
+    this.cause = options.cause
+    this.retryAfterSeconds = options.retryAfterSeconds
+  }
+}

@@ -1,6 +1,7 @@
 import type { Locale } from '../i18n/locale.js'
 import type { Translate } from '../i18n/translate.js'
 import type { Logger } from '../logging/logger.js'
+import type { CatalogInfo } from '../movies/movie.js'
 import type { AssetManifest } from './assets.js'
 
 /** The logged-in person, as every request sees them. */
@@ -26,6 +27,8 @@ export interface AppVariables {
   clientAddress: string
   /** The built script and stylesheet the pages link to. */
   assets: AssetManifest
+  /** The film catalog in use and where its posters are. */
+  catalog: CatalogInfo
 }
 
 export type AppEnv = { Variables: AppVariables }

@@ -1,8 +1,9 @@
 import type { Context } from 'hono'
 import { HTTPException } from 'hono/http-exception'
-import { DomainError, RateLimitedError } from '../domain/errors.js'
+import { CatalogUnavailableError, DomainError, RateLimitedError } from '../domain/errors.js'
 import { defaultLocale } from '../i18n/locale.js'
 import { translator } from '../i18n/translate.js'
+import type { Logger } from '../logging/logger.js'
 import { type Html, html } from '../views/html.js'
 import type { PageContext } from '../views/page.js'
 import type { AppEnv } from './context.js'
@@ -23,6 +24,14 @@ const isApi = (c: Context<AppEnv>) => c.req.path.startsWith('/api/')
  */
 export function handleError(error: Error, c: Context<AppEnv>) {
   const t = translate(c)
+  if (error instanceof CatalogUnavailableError) {
+    logCatalogFailure(c.get('log'), error)
+    const problem = problemOf(error, t)
+    const headers = retryAfterHeader(error.retryAfterSeconds)
+    if (isApi(c)) return sendProblem(c, problem, headers)
+    for (const [name, value] of Object.entries(headers)) c.header(name, value)
+    return errorPage(c, problem.status as 500, t('movies.error.title'), problem.detail)
+  }
   if (error instanceof DomainError) {
     const problem = problemOf(error, t)
     const headers: Record<string, string> =
@@ -41,6 +50,16 @@ export function handleError(error: Error, c: Context<AppEnv>) {
   const detail = t('error.server.body')
   if (isApi(c)) return sendProblem(c, basicProblem(500, detail, 'internal-error'))
   return errorPage(c, 500, t('error.server.title'), detail)
+}
+
+/** The one log line of a catalog failure, with its cause (never the credential). */
+export function logCatalogFailure(log: Logger, error: CatalogUnavailableError) {
+  const level = error.failure === 'bad-gateway' ? 'error' : 'warn'
+  log[level]({ err: error.cause, failure: error.failure }, 'film catalog failed')
+}
+
+export function retryAfterHeader(seconds: number | undefined): Record<string, string> {
+  return seconds === undefined ? {} : { 'Retry-After': String(seconds) }
 }
 
 export function handleNotFound(c: Context<AppEnv>) {

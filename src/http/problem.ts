@@ -2,6 +2,7 @@ import type { Context } from 'hono'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import {
   BadRequestError,
+  CatalogUnavailableError,
   ConflictError,
   type DomainError,
   ForbiddenError,
@@ -35,6 +36,16 @@ const kinds: [new (...args: never[]) => DomainError, number, string][] = [
   [RateLimitedError, 429, 'rate-limited'],
 ]
 
+const upstreamStatus = { 'bad-gateway': 502, unavailable: 503, timeout: 504 } as const
+
+function kindOf(error: DomainError): { status: number; id: string | undefined } {
+  if (error instanceof CatalogUnavailableError) {
+    return { status: upstreamStatus[error.failure], id: `catalog-${error.failure}` }
+  }
+  const kind = kinds.find(([type]) => error instanceof type)
+  return { status: kind?.[1] ?? 400, id: kind?.[2] }
+}
+
 const titles: Record<number, string> = {
   400: 'Bad Request',
   401: 'Unauthorized',
@@ -44,18 +55,19 @@ const titles: Record<number, string> = {
   413: 'Content Too Large',
   429: 'Too Many Requests',
   500: 'Internal Server Error',
+  502: 'Bad Gateway',
+  503: 'Service Unavailable',
+  504: 'Gateway Timeout',
 }
 
 export function statusOf(error: DomainError): ContentfulStatusCode {
-  const kind = kinds.find(([type]) => error instanceof type)
-  return (kind?.[1] ?? 400) as ContentfulStatusCode
+  return kindOf(error).status as ContentfulStatusCode
 }
 
 /** The problem document for a domain error, in the caller's language. */
 export function problemOf(error: DomainError, t: Translate): Problem {
-  const kind = kinds.find(([type]) => error instanceof type)
-  const status = kind?.[1] ?? 400
-  const problem = basicProblem(status, t(error.messageKey, error.params), kind?.[2])
+  const { status, id } = kindOf(error)
+  const problem = basicProblem(status, t(error.messageKey, error.params), id)
   if (error instanceof ValidationError) {
     problem.errors = error.fields.map((f) => ({
       field: f.field,

@@ -15,6 +15,7 @@ export function pageContext(c: Context<AppEnv>): PageContext {
     user: c.get('user') ?? null,
     path: url.pathname + url.search,
     assets: c.get('assets'),
+    catalog: c.get('catalog'),
   }
 }
 

@@ -5,21 +5,22 @@ import type { AppEnv } from './context.js'
 
 /**
  * A strict Content-Security-Policy (no inline script or style, nothing from other
- * origins but TMDB's posters), no framing, no sniffing, and HSTS over https.
+ * origins but the posters of the configured image server), no framing, no sniffing,
+ * and HSTS over https.
  */
-export function securityHeaders(): MiddlewareHandler<AppEnv> {
-  const plain = headers(false)
-  const secure = headers(true)
+export function securityHeaders(imageOrigin = 'https://image.tmdb.org'): MiddlewareHandler<AppEnv> {
+  const plain = headers(false, imageOrigin)
+  const secure = headers(true, imageOrigin)
   return (c, next) => (c.get('isSecure') ? secure(c, next) : plain(c, next))
 }
 
-function headers(isSecure: boolean): MiddlewareHandler {
+function headers(isSecure: boolean, imageOrigin: string): MiddlewareHandler {
   return secureHeaders({
     contentSecurityPolicy: {
       defaultSrc: ["'self'"],
       scriptSrc: ["'self'"],
       styleSrc: ["'self'"],
-      imgSrc: ["'self'", 'data:', 'https://image.tmdb.org'],
+      imgSrc: ["'self'", 'data:', imageOrigin],
       fontSrc: ["'self'"],
       connectSrc: ["'self'"],
       objectSrc: ["'none'"],

@@ -1,11 +1,12 @@
 import accounts from '../accounts/messages.js'
 import home from '../home/messages.js'
+import movies from '../movies/messages.js'
 import common from './common-messages.js'
 import type { Locale } from './locale.js'
 
 const tables = {
-  en: { ...common.en, ...accounts.en, ...home.en },
-  ja: { ...common.ja, ...accounts.ja, ...home.ja },
+  en: { ...common.en, ...accounts.en, ...home.en, ...movies.en },
+  ja: { ...common.ja, ...accounts.ja, ...home.ja, ...movies.ja },
 }
 
 export type MessageKey = keyof typeof tables.en

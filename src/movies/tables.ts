@@ -6,7 +6,7 @@ import type { Generated } from 'kysely'
  * where the catalog has them.
  */
 export interface MovieTable {
-  /** The catalog's id with its source: `tmdb-603`, `vega-17`. */
+  /** The catalog's id with its source: `tmdb-603`, `vega-3f1c0a9e2b`. */
   id: string
   title_ja: string | null
   title_en: string | null

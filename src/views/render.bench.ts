@@ -13,6 +13,7 @@ const page: PageContext = {
   user: { id: 'u1', handle: 'carol', displayName: 'Carol <Danvers>', locale: 'ja' },
   path: '/settings?x=<y>',
   assets: { 'app.js': '/assets/app-abc.js', 'styles.css': '/assets/styles-abc.css' },
+  catalog: { source: 'vega', posterBase: 'https://image.tmdb.org/t/p' },
 }
 
 const user = {
