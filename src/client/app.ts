@@ -1,6 +1,7 @@
 // The one client script: small enhancements on top of pages that work without it.
 // Bootstrap's collapse wires the navbar toggler through its data attributes.
 import 'bootstrap/js/dist/collapse'
+import { enhanceFollowButtons } from './follow.js'
 
 document.documentElement.classList.remove('no-js')
 
@@ -10,3 +11,5 @@ for (const form of document.querySelectorAll<HTMLFormElement>('form[data-confirm
     if (!window.confirm(form.dataset.confirm ?? '')) event.preventDefault()
   })
 }
+
+enhanceFollowButtons()
