@@ -10,8 +10,8 @@ type Values = Record<string, string | undefined>
 export function signupView(page: PageContext, values: Values, failure?: FormFailure): Html {
   const { t } = page
   const errors = failure?.fields ?? {}
-  return html`<div class="form-narrow mx-auto">
-<h1 class="h3 mb-2">${t('accounts.signup.title')}</h1>
+  return html`<div class="form-narrow form-panel mx-auto">
+<h1 class="h3 fw-bold mb-2">${t('accounts.signup.title')}</h1>
 <p class="text-body-secondary mb-4">${t('accounts.signup.intro')}</p>
 ${errorSummary(failure?.summary)}
 <form method="post" action="/signup" novalidate>
@@ -22,7 +22,7 @@ ${field({ name: 'password', label: t('accounts.password.label'), type: 'password
 ${field({ name: 'birthdate', label: t('accounts.birthdate.label'), type: 'date', value: values.birthdate, error: errors.birthdate, hint: t('accounts.birthdate.hint'), autocomplete: 'bday', optionalLabel: t('form.optional') })}
 <button type="submit" class="btn btn-primary w-100 py-2">${t('accounts.signup.submit')}</button>
 </form>
-<p class="mt-4 text-center">${t('accounts.signup.haveAccount')} <a href="/login">${t('nav.login')}</a></p>
+<p class="form-panel-footer">${t('accounts.signup.haveAccount')} <a href="/login">${t('nav.login')}</a></p>
 </div>`
 }
 
@@ -35,8 +35,8 @@ export function loginView(
 ): Html {
   const { t } = page
   const action = next === '/' ? '/login' : `/login?next=${encodeURIComponent(next)}`
-  return html`<div class="form-narrow mx-auto">
-<h1 class="h3 mb-4">${t('accounts.login.title')}</h1>
+  return html`<div class="form-narrow form-panel mx-auto">
+<h1 class="h3 fw-bold mb-4">${t('accounts.login.title')}</h1>
 ${notice ? html`<div class="alert alert-info" role="status">${notice}</div>` : ''}
 ${errorSummary(failure?.summary)}
 <form method="post" action="${action}" novalidate>
@@ -44,7 +44,7 @@ ${field({ name: 'login', label: t('accounts.login.label'), value: values.login, 
 ${field({ name: 'password', label: t('accounts.password.label'), type: 'password', error: failure?.fields.password, autocomplete: 'current-password', required: true })}
 <button type="submit" class="btn btn-primary w-100 py-2">${t('accounts.login.submit')}</button>
 </form>
-<p class="mt-4 text-center">${t('accounts.login.noAccount')} <a href="/signup">${t('nav.signup')}</a></p>
+<p class="form-panel-footer">${t('accounts.login.noAccount')} <a href="/signup">${t('nav.signup')}</a></p>
 </div>`
 }
 
@@ -62,8 +62,8 @@ export function settingsView(page: PageContext, user: User, state: SettingsState
   const { t } = page
   const failureOf = (section: SettingsSection) =>
     state.section === section ? state.failure : undefined
-  return html`<div class="form-narrow mx-auto">
-<h1 class="h3 mb-1">${t('accounts.settings.title')}</h1>
+  return html`<div class="settings mx-auto">
+<h1 class="h3 fw-bold mb-1">${t('accounts.settings.title')}</h1>
 <p class="text-body-secondary mb-4">${t('accounts.settings.handle', { handle: user.handle })}</p>
 ${state.section ? '' : successNotice(state.notice)}
 ${profileSection(page, user, state, failureOf('profile'))}

@@ -27,21 +27,41 @@ function visitorHome(page: PageContext, deleted: boolean): Html {
   return html`${deleted ? html`<div class="alert alert-info" role="status">${t('home.deleted')}</div>` : ''}
 <section class="hero text-center mx-auto">
 <h1 class="hero-title mb-3">${t('home.title')}</h1>
-<p class="lead text-body-secondary mx-auto mb-4 col-lg-9">${t('home.lead')}</p>
+<p class="lead text-body-secondary mx-auto mb-4">${t('home.lead')}</p>
 <div class="d-grid gap-2 d-sm-flex justify-content-sm-center">
 <a class="btn btn-primary btn-lg px-4" href="/signup">${t('home.cta.signup')}</a>
 <a class="btn btn-outline-secondary btn-lg px-4" href="/login">${t('home.cta.login')}</a>
 </div>
 </section>
-<section class="row row-cols-1 row-cols-md-3 g-4 py-4 border-top">
+<section class="border-top pt-5 pb-3">
+<div class="row row-cols-1 row-cols-md-3 g-4 g-lg-5">
 ${feature(icons.star, t('home.feature.score.title'), t('home.feature.score.body'))}
 ${feature(icons.list, t('home.feature.list.title'), t('home.feature.list.body'))}
 ${feature(icons.users, t('home.feature.people.title'), t('home.feature.people.body'))}
+</div>
 </section>`
 }
 
 function memberHome(page: PageContext): Html {
   const { t, user } = page
-  return html`<h1 class="h3">${t('home.welcome', { name: user?.displayName ?? '' })}</h1>
-<p class="text-body-secondary">${t('home.welcome.body')}</p>`
+  const shortcut = (href: string, icon: Html, title: string, body: string) => html`<div class="col">
+<a class="shortcut card h-100" href="${href}">
+<div class="card-body d-flex gap-3 align-items-start">
+<span class="feature-icon flex-shrink-0">${icon}</span>
+<span><span class="d-block fw-semibold mb-1">${title}</span><span class="d-block small text-body-secondary">${body}</span></span>
+</div>
+</a>
+</div>`
+  return html`<section class="pt-2 pb-4">
+<h1 class="h3 fw-bold mb-2">${t('home.welcome', { name: user?.displayName ?? '' })}</h1>
+<p class="text-body-secondary mb-0">${t('home.welcome.body')}</p>
+</section>
+<section aria-labelledby="shortcuts">
+<h2 class="h6 text-body-secondary text-uppercase mb-3" id="shortcuts">${t('home.shortcuts')}</h2>
+<div class="row row-cols-1 row-cols-sm-2 row-cols-lg-3 g-3">
+${shortcut('/movies/search', icons.search, t('home.shortcut.rate.title'), t('home.shortcut.rate.body'))}
+${shortcut(`/users/${user?.handle ?? ''}`, icons.list, t('home.shortcut.list.title'), t('home.shortcut.list.body'))}
+${shortcut('/settings', icons.user, t('home.shortcut.settings.title'), t('home.shortcut.settings.body'))}
+</div>
+</section>`
 }

@@ -41,45 +41,51 @@ ${footer(page)}
 
 function navbar(page: PageContext): Html {
   const { t, user } = page
-  return html`<header class="navbar navbar-expand-md bg-body-tertiary border-bottom">
+  return html`<header class="site-header navbar navbar-expand-md border-bottom">
 <nav class="container" aria-label="${t('nav.main')}">
 <a class="navbar-brand d-flex align-items-center gap-2" href="/"><span class="brand-mark">${icons.film}</span>${t('app.name')}</a>
 <button class="navbar-toggler" type="button" data-bs-toggle="collapse" data-bs-target="#site-nav" aria-controls="site-nav" aria-expanded="false" aria-label="${t('nav.toggle')}"><span class="navbar-toggler-icon"></span></button>
 <div class="collapse navbar-collapse" id="site-nav">
 <ul class="navbar-nav me-auto">
-<li class="nav-item"><a class="nav-link" href="/">${t('nav.home')}</a></li>
+<li class="nav-item">${navLink(page, '/', t('nav.home'))}</li>
 </ul>
-<div class="d-flex flex-column flex-md-row align-items-md-center gap-2 py-2 py-md-0">
-${languageSwitch(page, 'btn btn-sm btn-outline-secondary')}
+<ul class="navbar-nav align-items-md-center gap-md-1 pb-2 pb-md-0">
+<li class="nav-item">${languageSwitch(page, 'nav-link')}</li>
 ${user ? accountLinks(page) : guestLinks(page)}
-</div>
+</ul>
 </div>
 </nav>
 </header>`
 }
 
-function guestLinks({ t }: PageContext): Html {
-  return html`<a class="btn btn-sm btn-outline-primary" href="/login">${t('nav.login')}</a>
-<a class="btn btn-sm btn-primary" href="/signup">${t('nav.signup')}</a>`
+/** A navbar link, marked as the current page when it is the one shown. */
+function navLink(page: PageContext, href: string, label: string): Html {
+  const isCurrent = page.path.split('?')[0] === href
+  return html`<a class="nav-link" href="${href}"${isCurrent ? html` aria-current="page"` : ''}>${label}</a>`
 }
 
-function accountLinks({ t, user }: PageContext): Html {
-  return html`<a class="nav-link px-md-2" href="/settings">${t('nav.settings')}</a>
-<span class="navbar-text small text-body-secondary">@${user?.handle}</span>
-<form method="post" action="/logout" class="d-inline">
-<button type="submit" class="btn btn-sm btn-outline-secondary w-100">${t('nav.logout')}</button>
-</form>`
+function guestLinks(page: PageContext): Html {
+  const { t } = page
+  return html`<li class="nav-item">${navLink(page, '/login', t('nav.login'))}</li>
+<li class="nav-item"><a class="btn btn-primary btn-sm px-3 ms-md-1 my-1 my-md-0" href="/signup">${t('nav.signup')}</a></li>`
+}
+
+function accountLinks(page: PageContext): Html {
+  const { t, user } = page
+  return html`<li class="nav-item"><span class="navbar-text nav-handle">@${user?.handle}</span></li>
+<li class="nav-item">${navLink(page, '/settings', t('nav.settings'))}</li>
+<li class="nav-item"><form method="post" action="/logout"><button type="submit" class="nav-link">${t('nav.logout')}</button></form></li>`
 }
 
 const otherLocale: Record<Locale, Locale> = { ja: 'en', en: 'ja' }
 
 /** A one-button form that switches to the other language and comes back here. */
-export function languageSwitch(page: PageContext, buttonClass: string): Html {
+export function languageSwitch(page: PageContext, buttonClass: string, withIcon = true): Html {
   const target = otherLocale[page.locale]
   return html`<form method="post" action="/language" class="d-inline">
 <input type="hidden" name="locale" value="${target}">
 <input type="hidden" name="next" value="${page.path}">
-<button type="submit" class="${buttonClass} d-inline-flex align-items-center gap-1" lang="${target}">${icons.globe}${page.t(`language.${target}`)}</button>
+<button type="submit" class="${buttonClass} d-inline-flex align-items-center gap-1" lang="${target}">${withIcon ? icons.globe : ''}${page.t(`language.${target}`)}</button>
 </form>`
 }
 
@@ -88,13 +94,21 @@ function footer(page: PageContext): Html {
   return html`<footer class="site-footer border-top py-4 mt-5 bg-body-tertiary">
 <div class="container d-flex flex-column flex-md-row gap-3 justify-content-between align-items-md-center">
 <div>
-<p class="mb-1 fw-semibold">${t('app.name')}</p>
+<p class="mb-1 fw-semibold d-flex align-items-center gap-2"><span class="brand-mark">${icons.film}</span>${t('app.name')}</p>
 <p class="mb-0 text-body-secondary">${t('footer.about')}</p>
 </div>
-<div class="d-flex align-items-center gap-2">
-<span class="text-body-secondary">${t('footer.language')}:</span>
-${languageSwitch(page, 'btn btn-sm btn-link px-1')}
-</div>
+${languageChoice(page)}
 </div>
 </footer>`
+}
+
+/** Both languages side by side: the current one marked, the other a switch. */
+function languageChoice(page: PageContext): Html {
+  const { t, locale } = page
+  return html`<div class="d-flex align-items-center gap-2" role="group" aria-label="${t('footer.language')}">
+<span class="text-body-secondary d-inline-flex">${icons.globe}</span>
+<span class="fw-semibold" lang="${locale}" aria-current="true">${t(`language.${locale}`)}</span>
+<span class="text-body-tertiary" aria-hidden="true">/</span>
+${languageSwitch(page, 'btn btn-link btn-sm p-0', false)}
+</div>`
 }

@@ -1,7 +1,9 @@
 import { it } from 'vitest'
 import {
   describeInBrowser,
+  openNavigation,
   screenshot,
+  screenshotPath,
   signUp,
   useLanguage,
   type ViewportName,
@@ -33,12 +35,18 @@ describeInBrowser('screenshots of the account pages', (browser) => {
         await shot('signup-errors')
         await page.goto(`${server.url}/login`)
         await shot('login')
+        await page.goto(`${server.url}/no-such-page`)
+        await shot('not-found')
 
         await signUp(page, server, { displayName: locale === 'ja' ? '山田 花子' : 'Ada Lovelace' })
         await page.goto(`${server.url}/`)
         await shot('home-member')
         await page.goto(`${server.url}/settings`)
         await shot('settings')
+        if (width === 'phone') {
+          await openNavigation(page)
+          await page.screenshot({ path: screenshotPath(`menu-${locale}-phone`) })
+        }
       })
     }
   }

@@ -20,7 +20,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { AxeBuilder } from '@axe-core/playwright'
 import { serve } from '@hono/node-server'
-import { type BrowserContext, chromium, type Page } from 'playwright-core'
+import { type BrowserContext, chromium, type Locator, type Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect } from 'vitest'
 import type { Db } from '../../src/db/database.js'
 import { createTestApp, newAccount, type TestApp } from './app.js'
@@ -180,7 +180,11 @@ export function describeInBrowser(
       const openPage = async (viewport: ViewportName, pageOptions: PageOptions = {}) => {
         const page = await context.newPage()
         await page.setViewportSize(viewports[viewport])
-        await page.emulateMedia({ colorScheme: pageOptions.colorScheme ?? 'light' })
+        // Reduced motion makes Bootstrap's transitions instant: quicker, steadier tests.
+        await page.emulateMedia({
+          colorScheme: pageOptions.colorScheme ?? 'light',
+          reducedMotion: 'reduce',
+        })
         return page
       }
       session = { server, context, openPage, close: launched.close }
@@ -244,12 +248,47 @@ export async function expectNoHorizontalScroll(page: Page) {
   expect(scrollWidth, `${page.url()} scrolls sideways`).toBeLessThanOrEqual(clientWidth)
 }
 
+/** The axe scan and, at every width, no sideways scrolling: run it on each page visited. */
+export async function expectSoundPage(page: Page) {
+  await expectNoHorizontalScroll(page)
+  await expectAccessible(page)
+}
+
+/** Where the screenshot called `name` goes (the folder is made if need be). */
+export function screenshotPath(name: string) {
+  mkdirSync(testConfig.screenshotDir, { recursive: true })
+  return join(testConfig.screenshotDir, `${name}.png`)
+}
+
 /** Saves a full-page PNG as `<name>.png` in the screenshot folder, for people to look at. */
 export async function screenshot(page: Page, name: string) {
-  mkdirSync(testConfig.screenshotDir, { recursive: true })
-  const path = join(testConfig.screenshotDir, `${name}.png`)
+  const path = screenshotPath(name)
   await page.screenshot({ path, fullPage: true })
   return path
+}
+
+/** An element's text with the surrounding white space trimmed. */
+export async function textOf(locator: Locator): Promise<string> {
+  return ((await locator.textContent()) ?? '').trim()
+}
+
+// --- Navigation -------------------------------------------------------------------
+
+/** Opens the navbar's menu when it is collapsed (on a phone); does nothing otherwise. */
+export async function openNavigation(page: Page) {
+  const toggler = page.locator('.navbar-toggler')
+  if (!(await toggler.isVisible())) return
+  if ((await toggler.getAttribute('aria-expanded')) !== 'true') await toggler.click()
+  await page.locator('#site-nav.show').waitFor()
+}
+
+/** Logs out with the navbar's button, as a person would; ends on the home page. */
+export async function logOut(page: Page) {
+  await openNavigation(page)
+  await Promise.all([
+    page.waitForURL((url) => url.pathname === '/'),
+    page.locator('form[action="/logout"] [type=submit]').click(),
+  ])
 }
 
 // --- Accounts -----------------------------------------------------------------------
@@ -262,7 +301,12 @@ export type Account = ReturnType<typeof newAccount>
  */
 export async function signUp(page: Page, server: TestServer, overrides: Partial<Account> = {}) {
   const account = newAccount(overrides)
-  const response = await page.request.post(`${server.url}/api/v1/auth/signup`, { data: account })
+  // The account takes the browser's language, as it would signing up through the form.
+  const language = await page.evaluate(() => navigator.languages.join(','))
+  const response = await page.request.post(`${server.url}/api/v1/auth/signup`, {
+    data: account,
+    headers: { 'accept-language': language },
+  })
   if (response.status() !== 201) {
     throw new Error(`sign-up failed: ${response.status()} ${await response.text()}`)
   }
