@@ -21,7 +21,7 @@ function visitorHome(page: PageContext, deleted: boolean): Html {
   const { t } = page
   const feature = (icon: Html, title: string, body: string) => html`<div class="col">
 <div class="feature-icon mb-3">${icon}</div>
-<h2 class="h5">${title}</h2>
+<h2 class="h5 fw-semibold">${title}</h2>
 <p class="text-body-secondary mb-0">${body}</p>
 </div>`
   return html`${deleted ? html`<div class="alert alert-info" role="status">${t('home.deleted')}</div>` : ''}
@@ -57,7 +57,7 @@ function memberHome(page: PageContext): Html {
 <p class="text-body-secondary mb-0">${t('home.welcome.body')}</p>
 </section>
 <section aria-labelledby="shortcuts">
-<h2 class="h6 text-body-secondary text-uppercase mb-3" id="shortcuts">${t('home.shortcuts')}</h2>
+<h2 class="h6 fw-semibold text-body-secondary mb-3" id="shortcuts">${t('home.shortcuts')}</h2>
 <div class="row row-cols-1 row-cols-sm-2 row-cols-lg-3 g-3">
 ${shortcut('/movies/search', icons.search, t('home.shortcut.rate.title'), t('home.shortcut.rate.body'))}
 ${shortcut(`/users/${user?.handle ?? ''}`, icons.list, t('home.shortcut.list.title'), t('home.shortcut.list.body'))}
