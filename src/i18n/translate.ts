@@ -1,12 +1,14 @@
 import accounts from '../accounts/messages.js'
 import home from '../home/messages.js'
 import movies from '../movies/messages.js'
+import people from '../people/messages.js'
+import ratings from '../ratings/messages.js'
 import common from './common-messages.js'
 import type { Locale } from './locale.js'
 
 const tables = {
-  en: { ...common.en, ...accounts.en, ...home.en, ...movies.en },
-  ja: { ...common.ja, ...accounts.ja, ...home.ja, ...movies.ja },
+  en: { ...common.en, ...accounts.en, ...home.en, ...movies.en, ...people.en, ...ratings.en },
+  ja: { ...common.ja, ...accounts.ja, ...home.ja, ...movies.ja, ...people.ja, ...ratings.ja },
 }
 
 export type MessageKey = keyof typeof tables.en
