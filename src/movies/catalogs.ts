@@ -1,6 +1,8 @@
 import type { Config } from '../config/env.js'
 import type { Catalog, CatalogInfo } from './movie.js'
 import { OfflineCatalog } from './offline-catalog.js'
+import { TmdbCatalog } from './tmdb-catalog.js'
+import { TmdbClient } from './tmdb-client.js'
 
 export interface Catalogs {
   searchCatalog: Catalog
@@ -15,9 +17,16 @@ export interface Catalogs {
  */
 export function createCatalogs(tmdb: Config['tmdb']): Catalogs {
   const offline = new OfflineCatalog()
+  const online = tmdb.token
+    ? new TmdbCatalog(
+        new TmdbClient({ token: tmdb.token, baseUrl: tmdb.url, timeoutMs: tmdb.timeoutMs }),
+        { searchCacheSize: tmdb.searchCacheSize, searchCacheMs: tmdb.searchCacheMs },
+      )
+    : null
+  const searchCatalog = online ?? offline
   return {
-    searchCatalog: offline,
-    catalogs: [offline],
-    info: { source: offline.source, posterBase: tmdb.imageUrl },
+    searchCatalog,
+    catalogs: online ? [online, offline] : [offline],
+    info: { source: searchCatalog.source, posterBase: tmdb.imageUrl },
   }
 }
