@@ -55,4 +55,38 @@ describe('loadConfig', () => {
       /TMDB_IMAGE_URL[\s\S]*TMDB_TIMEOUT_MS/,
     )
   })
+
+  it('keeps data safe by default: backups off, a generous write limit, no metrics', () => {
+    const config = loadConfig({})
+    expect(config.backup).toEqual({ dir: './backups', isEnabled: false, hourUtc: 3, keep: 7 })
+    expect(config.limits.writePerAddress).toBe(1000)
+    expect(config.limits.writeWindowMs).toBe(60_000)
+    expect(config.metricsToken).toBeUndefined()
+    expect(config.shutdownTimeoutMs).toBe(10_000)
+  })
+
+  it('reads the backup, write-limit, metrics and shutdown settings and checks them', () => {
+    const config = loadConfig({
+      BACKUP_DIR: '/var/backups/mymovie',
+      BACKUP_ENABLED: 'true',
+      BACKUP_HOUR: '0',
+      BACKUP_KEEP: '14',
+      WRITE_LIMIT_PER_ADDRESS: '5',
+      WRITE_LIMIT_WINDOW_SECONDS: '10',
+      METRICS_TOKEN: 'a-long-enough-metrics-token',
+      SHUTDOWN_TIMEOUT_SECONDS: '2',
+    })
+    expect(config.backup).toEqual({
+      dir: '/var/backups/mymovie',
+      isEnabled: true,
+      hourUtc: 0,
+      keep: 14,
+    })
+    expect(config.limits).toMatchObject({ writePerAddress: 5, writeWindowMs: 10_000 })
+    expect(config.metricsToken).toBe('a-long-enough-metrics-token')
+    expect(config.shutdownTimeoutMs).toBe(2000)
+    expect(() =>
+      loadConfig({ BACKUP_HOUR: '24', BACKUP_KEEP: '0', METRICS_TOKEN: 'short' }),
+    ).toThrow(/BACKUP_HOUR[\s\S]*BACKUP_KEEP[\s\S]*METRICS_TOKEN/)
+  })
 })

@@ -36,6 +36,14 @@ const schema = z.object({
   LOGIN_LIMIT_WINDOW_MINUTES: positiveInt(15),
   SIGNUP_LIMIT_PER_ADDRESS: positiveInt(20),
   SIGNUP_LIMIT_WINDOW_MINUTES: positiveInt(60),
+  WRITE_LIMIT_PER_ADDRESS: positiveInt(1000),
+  WRITE_LIMIT_WINDOW_SECONDS: positiveInt(60),
+  BACKUP_DIR: z.string().min(1).default('./backups'),
+  BACKUP_ENABLED: flag,
+  BACKUP_HOUR: z.coerce.number().int().min(0).max(23).default(3),
+  BACKUP_KEEP: positiveInt(7),
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  SHUTDOWN_TIMEOUT_SECONDS: positiveInt(10),
 })
 
 export type Config = ReturnType<typeof toConfig>
@@ -85,6 +93,18 @@ function toConfig(env: z.infer<typeof schema>) {
       loginWindowMs: env.LOGIN_LIMIT_WINDOW_MINUTES * minutes,
       signupPerAddress: env.SIGNUP_LIMIT_PER_ADDRESS,
       signupWindowMs: env.SIGNUP_LIMIT_WINDOW_MINUTES * minutes,
+      writePerAddress: env.WRITE_LIMIT_PER_ADDRESS,
+      writeWindowMs: env.WRITE_LIMIT_WINDOW_SECONDS * 1000,
     },
+    backup: {
+      dir: env.BACKUP_DIR,
+      isEnabled: env.BACKUP_ENABLED,
+      /** The hour of the day, in UTC, from which the daily backup is due. */
+      hourUtc: env.BACKUP_HOUR,
+      keep: env.BACKUP_KEEP,
+    },
+    /** Unset: no /metrics at all. Set: /metrics wants `Authorization: Bearer <token>`. */
+    metricsToken: env.METRICS_TOKEN,
+    shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_SECONDS * 1000,
   }
 }
