@@ -21,7 +21,11 @@ import { localeMiddleware } from './i18n/middleware.js'
 import { languageRoutes } from './i18n/routes.js'
 import { RateLimiter } from './limits/rate-limiter.js'
 import type { Logger } from './logging/logger.js'
+import { movieApi } from './movies/api.js'
 import { createCatalogs } from './movies/catalogs.js'
+import { moviePages } from './movies/pages.js'
+import { MovieRepository } from './movies/repository.js'
+import { MovieService } from './movies/service.js'
 
 export interface AppDeps {
   config: Config
@@ -46,6 +50,13 @@ export function createApp({ config, db, logger, publicDir, assets }: AppDeps) {
   app.route('/', assetRoutes(publicDir))
 
   const catalogs = createCatalogs(config.tmdb)
+  const movies = new MovieService({
+    repository: new MovieRepository(db),
+    searchCatalog: catalogs.searchCatalog,
+    catalogs: catalogs.catalogs,
+    refreshAfterMs: config.movieRefreshMs,
+    logger: logger.child({ subsystem: 'movies' }),
+  })
 
   app.use(async (c, next) => {
     c.set('assets', assets)
@@ -74,6 +85,7 @@ export function createApp({ config, db, logger, publicDir, assets }: AppDeps) {
 
   const api = new OpenAPIHono<AppEnv>()
   api.route('/', accountApi(accounts))
+  api.route('/', movieApi(movies))
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: { title: 'MyMovie API', version: '1.0.0' },
@@ -83,6 +95,7 @@ export function createApp({ config, db, logger, publicDir, assets }: AppDeps) {
   app.route('/', homePages())
   app.route('/', accountPages(accounts))
   app.route('/', languageRoutes())
+  app.route('/', moviePages(movies))
 
   app.notFound(handleNotFound)
   app.onError(handleError)

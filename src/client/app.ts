@@ -2,6 +2,7 @@
 // Bootstrap's collapse wires the navbar toggler through its data attributes.
 import 'bootstrap/js/dist/collapse'
 import { enhanceFollowButtons } from './follow.js'
+import { enhanceMovieSearch } from './movie-search.js'
 
 document.documentElement.classList.remove('no-js')
 
@@ -13,3 +14,4 @@ for (const form of document.querySelectorAll<HTMLFormElement>('form[data-confirm
 }
 
 enhanceFollowButtons()
+enhanceMovieSearch()

@@ -24,7 +24,7 @@ export default defineMessages({
     'movies.release.unknown': 'Release date unknown',
     'movies.film.released': 'Released',
     'movies.film.originalTitle': 'Original title',
-    'movies.film.otherTitle': 'English title',
+    'movies.film.otherTitle': 'Japanese title',
     'movies.film.overview': 'Overview',
     'movies.film.noOverview': 'No overview is available for this film yet.',
     'movies.film.stale': 'Showing the details we saved earlier: the film catalog is not answering.',

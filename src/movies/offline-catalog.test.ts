@@ -10,10 +10,12 @@ describe('OfflineCatalog', () => {
     const { items, page, totalPages } = await catalog.search('matrix', 'ja', 1)
     expect(items[0]).toMatchObject({ title: 'The Matrix', releaseDate: '1999-03-31' })
     expect(items[0]?.id).toMatch(/^vega-[0-9a-f]{10}$/)
-    expect(items.slice(1, 3).map((m) => m.title).sort()).toEqual([
-      'The Matrix Reloaded',
-      'The Matrix Revolutions',
-    ])
+    expect(
+      items
+        .slice(1, 3)
+        .map((m) => m.title)
+        .sort(),
+    ).toEqual(['The Matrix Reloaded', 'The Matrix Revolutions'])
     expect({ page, totalPages }).toEqual({ page: 1, totalPages: 1 })
   })
 

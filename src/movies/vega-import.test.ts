@@ -55,8 +55,9 @@ describe('importVegaMovies', () => {
     expect(new Set(movies.map((m) => m.id)).size).toBe(movies.length)
     const matrix = movies.find((m) => m.title === 'The Matrix')
     expect(matrix?.id).toBe(vegaMovieId('The Matrix', '1999-03-31'))
-    expect(movies.every((m) => m.releaseDate === null || /^\d{4}-\d{2}-\d{2}$/.test(m.releaseDate)))
-      .toBe(true)
+    expect(
+      movies.every((m) => m.releaseDate === null || /^\d{4}-\d{2}-\d{2}$/.test(m.releaseDate)),
+    ).toBe(true)
   })
 
   it('skips rows without a title and survives rows that are not objects', () => {

@@ -1,4 +1,5 @@
 import type { Locale } from '../i18n/locale.js'
+import { catalogNotice, navSearchForm } from '../movies/views.js'
 import { type Html, html } from './html.js'
 import { icons } from './icons.js'
 import type { PageContext } from './page.js'
@@ -49,6 +50,7 @@ function navbar(page: PageContext): Html {
 <ul class="navbar-nav me-auto">
 <li class="nav-item">${navLink(page, '/', t('nav.home'))}</li>
 </ul>
+${navSearchForm(page)}
 <ul class="navbar-nav align-items-md-center gap-md-1 pb-2 pb-md-0">
 <li class="nav-item">${languageSwitch(page, 'nav-link')}</li>
 ${user ? accountLinks(page) : guestLinks(page)}
@@ -96,6 +98,7 @@ function footer(page: PageContext): Html {
 <div>
 <p class="mb-1 fw-semibold d-flex align-items-center gap-2"><span class="brand-mark">${icons.film}</span>${t('app.name')}</p>
 <p class="mb-0 text-body-secondary">${t('footer.about')}</p>
+${catalogNotice(page)}
 </div>
 ${languageChoice(page)}
 </div>

@@ -125,7 +125,8 @@ export class FakeTmdb {
     const fault = this.faults.shift()
     if (fault && 'delayMs' in fault) await new Promise((r) => setTimeout(r, fault.delayMs))
     if (fault && 'status' in fault) {
-      const headers = fault.retryAfter === undefined ? {} : { 'Retry-After': fault.retryAfter }
+      const headers: Record<string, string> =
+        fault.retryAfter === undefined ? {} : { 'Retry-After': fault.retryAfter }
       return send(response, fault.status, fault.body ?? '{"status_code":25}', headers)
     }
     if (fault && 'malformed' in fault) return send(response, 200, '{"results": [{"id": 6')
