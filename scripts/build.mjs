@@ -20,7 +20,7 @@ await mkdir(assets, { recursive: true })
 // Native addons, pino (its transports load by name in a worker) and data that is
 // only read on demand stay outside.
 await build({
-  entryPoints: ['src/main.ts', 'src/migrate-cli.ts'],
+  entryPoints: ['src/main.ts', 'src/migrate-cli.ts', 'src/backup-cli.ts', 'src/restore-cli.ts'],
   absWorkingDir: root,
   outdir: join(out, 'server'),
   bundle: true,

@@ -1,4 +1,5 @@
 import type { AccountTables } from '../accounts/tables.js'
+import type { BackupTables } from '../backup/tables.js'
 import type { LimitTables } from '../limits/tables.js'
 import type { MovieTables } from '../movies/tables.js'
 import type { PeopleTables } from '../people/tables.js'
@@ -11,6 +12,7 @@ import type { RatingTables } from '../ratings/tables.js'
  */
 export interface Database
   extends AccountTables,
+    BackupTables,
     LimitTables,
     MovieTables,
     PeopleTables,

@@ -33,14 +33,21 @@ export function isPostgresAvailable(): Promise<boolean> {
   return postgresAvailable
 }
 
+export interface TestDatabase extends DatabaseHandle {
+  /** A DATABASE_URL that names this database (on PostgreSQL, its schema too). */
+  url: string
+}
+
 /** A fresh, migrated database of one dialect that no other test file sees. */
-export async function createTestDatabase(dialect: DialectName): Promise<DatabaseHandle> {
+export async function createTestDatabase(dialect: DialectName): Promise<TestDatabase> {
   if (dialect === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), 'mymovie-test-'))
-    const handle = await openDatabase(join(dir, 'test.sqlite'))
+    const url = join(dir, 'test.sqlite')
+    const handle = await openDatabase(url)
     await migrateToLatest(handle.db)
     return {
       ...handle,
+      url,
       close: async () => {
         await handle.close()
         rmSync(dir, { recursive: true, force: true })
@@ -55,8 +62,11 @@ export async function createTestDatabase(dialect: DialectName): Promise<Database
   await admin.end()
   const handle = await openDatabase(testConfig.postgresUrl, { schema, poolSize: 4 })
   await migrateToLatest(handle.db)
+  const url = new URL(testConfig.postgresUrl)
+  url.searchParams.set('options', `-c search_path=${schema}`)
   return {
     ...handle,
+    url: url.toString(),
     close: async () => {
       await handle.close()
       const cleanup = new pg.Client({ connectionString: testConfig.postgresUrl })
@@ -76,11 +86,11 @@ export const dialects: DialectName[] = postgresReady ? ['sqlite', 'postgres'] : 
  */
 export function describeEachDatabase(
   name: string,
-  suite: (database: () => DatabaseHandle, dialect: DialectName) => void,
+  suite: (database: () => TestDatabase, dialect: DialectName) => void,
 ) {
   for (const dialect of dialects) {
     describe(`${name} [${dialect}]`, () => {
-      let handle: DatabaseHandle | undefined
+      let handle: TestDatabase | undefined
       beforeAll(async () => {
         handle = await createTestDatabase(dialect)
       })

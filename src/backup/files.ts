@@ -1,0 +1,31 @@
+import { readdir, rm } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { DialectName } from '../db/dialect.js'
+
+// Backups are named by the UTC time they were taken, so that names sort by age:
+// `mymovie-2026-05-01T03-00-00Z.sqlite` (SQLite's online backup, itself a database)
+// or `mymovie-2026-05-01T03-00-00Z.jsonl.gz` (the logical backup of PostgreSQL).
+
+const backupName = /^mymovie-\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}Z\.(sqlite|jsonl\.gz)$/
+
+export function backupFileName(source: DialectName, at: Date): string {
+  const stamp = at.toISOString().slice(0, 19).replaceAll(':', '-')
+  return `mymovie-${stamp}Z.${source === 'sqlite' ? 'sqlite' : 'jsonl.gz'}`
+}
+
+export const isBackupFileName = (name: string) => backupName.test(name)
+
+/** The kind of backup a file holds, from its name. */
+export function backupKindOf(path: string): 'sqlite' | 'logical' {
+  if (/\.(sqlite|sqlite3|db)$/i.test(path)) return 'sqlite'
+  if (/\.jsonl(\.gz)?$/i.test(path)) return 'logical'
+  throw new Error(`${path}: a backup ends in .sqlite or .jsonl.gz`)
+}
+
+/** Deletes all but the newest `keep` backups in `dir`; answers the names deleted. */
+export async function pruneBackups(dir: string, keep: number): Promise<string[]> {
+  const names = (await readdir(dir)).filter(isBackupFileName).sort().reverse()
+  const old = names.slice(keep)
+  for (const name of old) await rm(join(dir, name), { force: true })
+  return old
+}
