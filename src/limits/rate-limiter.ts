@@ -32,9 +32,26 @@ export class RateLimiter {
 
   /** Counts one more for `key`, opening a new window when the last has passed. */
   async hit(key: string, limit: Limit): Promise<number> {
+    return (await this.count(key, limit, this.now())).hits
+  }
+
+  /**
+   * Counts one more and throws when that goes past the limit: one statement, cheap
+   * enough to run on every write.
+   */
+  async take(key: string, limit: Limit): Promise<void> {
     const now = this.now()
+    const { hits, window_start } = await this.count(key, limit, now)
+    if (hits > limit.max) {
+      throw new RateLimitedError(
+        Math.max(1, Math.ceil((window_start + limit.windowMs - now) / 1000)),
+      )
+    }
+  }
+
+  private async count(key: string, limit: Limit, now: number) {
     const expired = now - limit.windowMs
-    const row = await this.db
+    return this.db
       .insertInto('rate_limits')
       .values({ key, window_start: now, hits: 1 })
       .onConflict((conflict) =>
@@ -45,7 +62,6 @@ export class RateLimiter {
       )
       .returning(['hits', 'window_start'])
       .executeTakeFirstOrThrow()
-    return row.hits
   }
 
   /** Counts one more and throws when that goes past the limit. */
