@@ -82,7 +82,7 @@ export class RatingRepository {
       updatedAt: now,
     }
     await this.db.transaction().execute(async (trx) => {
-      await lockOwner(trx, userId, 1)
+      await lockOwner(trx, userId, 1, now)
       await trx.insertInto('ratings').values(toRow(record)).execute()
       await moveFilmTotals(trx, movie.id, 1, score)
     })
@@ -92,7 +92,7 @@ export class RatingRepository {
   /** Changes the score of the person's own rating; a 404 for anyone else's. */
   async rescore(id: string, userId: string, score: number, now: number) {
     return this.db.transaction().execute(async (trx) => {
-      await lockOwner(trx, userId, 0)
+      await lockOwner(trx, userId, 0, now)
       const before = await findOwned(trx, id, userId)
       await trx
         .updateTable('ratings')
@@ -269,11 +269,17 @@ export async function takeBackRatingsOf(trx: Db, userId: string): Promise<void> 
     .execute()
 }
 
-/** Takes the person's row (and moves their film count); a person gone is a 401. */
-async function lockOwner(trx: Db, userId: string, delta: number) {
+/**
+ * Takes the person's row, moves their film count and, for a new or changed score, their
+ * last activity (people search ranks by it). A person gone is a 401.
+ */
+async function lockOwner(trx: Db, userId: string, delta: number, activeAt?: number) {
   const result = await trx
     .updateTable('users')
-    .set((eb) => ({ rating_count: eb('rating_count', '+', delta) }))
+    .set((eb) => ({
+      rating_count: eb('rating_count', '+', delta),
+      ...(activeAt === undefined ? {} : { last_active_at: activeAt }),
+    }))
     .where('id', '=', userId)
     .executeTakeFirst()
   if (Number(result.numUpdatedRows) !== 1) throw new UnauthorizedError()

@@ -1,4 +1,5 @@
 import { type Html, html, trusted } from '../views/html.js'
+import type { PageContext } from '../views/page.js'
 import { starFillWidth, starsPath, starsViewBox } from './star-geometry.js'
 
 const track = trusted(`<path class="stars-track" d="${starsPath}"/>`)
@@ -7,8 +8,19 @@ const fill = trusted(`<path d="${starsPath}"/>`)
 /**
  * The five-star bar for a score, as an inline SVG: the gold part is a nested viewport
  * whose `width` attribute clips it, so no inline style is needed (the CSP forbids them).
- * `label` is its text alternative, e.g. "87 out of 100".
+ * With a `label` it is an image with that text alternative ("87 out of 100");
+ * without one it is decoration beside a score written out.
  */
-export function starBar(score: number, label: string, extraClass = ''): Html {
-  return html`<svg class="stars${extraClass ? ` ${extraClass}` : ''}" viewBox="${starsViewBox}" width="120" height="24" role="img" aria-label="${label}" focusable="false">${track}<svg class="stars-fill" width="${starFillWidth(score)}">${fill}</svg></svg>`
+export function starBar(score: number, label?: string): Html {
+  const role = label ? html`role="img" aria-label="${label}"` : html`aria-hidden="true"`
+  return html`<svg class="stars" viewBox="${starsViewBox}" width="120" height="24" ${role} focusable="false">${track}<svg class="stars-fill" width="${starFillWidth(score)}">${fill}</svg></svg>`
+}
+
+/**
+ * A score as the product shows it everywhere: the star bar and a large `87/100`, read
+ * out once as "87 out of 100".
+ */
+export function scoreBadge(page: Pick<PageContext, 't'>, score: number, size = ''): Html {
+  const label = page.t('ratings.score.alt', { score })
+  return html`<span class="score-badge${size ? ` score-badge-${size}` : ''}">${starBar(score, label)}<span class="score-value" aria-hidden="true">${score}<span class="score-max">/100</span></span></span>`
 }

@@ -2,6 +2,11 @@ import { UserRepository } from '../../src/accounts/users.js'
 import type { Db } from '../../src/db/database.js'
 import type { StoredMovie } from '../../src/movies/movie.js'
 import { MovieRepository } from '../../src/movies/repository.js'
+import {
+  importVegaMovies,
+  type OfflineMovie,
+  readVegaMovies,
+} from '../../src/movies/vega-import.js'
 
 // Factories for ratings tests: people and films written straight to the database.
 
@@ -52,4 +57,17 @@ export function at<T>(list: readonly T[], index: number): T {
   const item = list.at(index)
   if (item === undefined) throw new Error(`no item at ${index} of ${list.length}`)
   return item
+}
+
+let offline: Promise<OfflineMovie[]> | undefined
+
+/**
+ * Films of the offline catalog, best known first: real ids the app can fetch, for
+ * tests that rate through the API or the pages.
+ */
+export async function offlineFilms(count: number, skip = 0): Promise<OfflineMovie[]> {
+  offline ??= readVegaMovies().then((rows) =>
+    importVegaMovies(rows).sort((a, b) => b.votes - a.votes || a.id.localeCompare(b.id)),
+  )
+  return (await offline).slice(skip, skip + count)
 }

@@ -1,0 +1,93 @@
+import { type StoredMovie, titleIn } from '../movies/movie.js'
+import { initial } from '../people/views.js'
+import { successNotice } from '../views/forms.js'
+import { type Html, html } from '../views/html.js'
+import type { PageContext } from '../views/page.js'
+import { formatDay } from './dates.js'
+import type { RaterRating, RatingRecord } from './repository.js'
+import type { ListPage, MovieStatsView } from './service.js'
+import { scoreBadge, starBar } from './stars.js'
+import { deleteForm, ratingForm, scoreControl } from './views.js'
+
+export interface FilmRatingsData {
+  movie: StoredMovie
+  stats: MovieStatsView
+  mine: RatingRecord | null
+  raters: ListPage<RaterRating>
+  notice?: string
+}
+
+/** The film page's rating area, in the slot the film page leaves for it. */
+export function filmRatingsView(page: PageContext, data: FilmRatingsData): Html {
+  return html`<div class="rating-slot" id="your-rating">
+${successNotice(data.notice)}
+${statsView(page, data.stats)}
+${ownRatingView(page, data)}
+${ratersView(page, data)}
+</div>`
+}
+
+function statsView(page: PageContext, stats: MovieStatsView): Html {
+  const { t } = page
+  if (stats.average === null) {
+    return html`<p class="text-body-secondary mb-4">${t('ratings.film.none')}</p>`
+  }
+  const average = stats.average.toFixed(1)
+  const count =
+    stats.count === 1 ? t('ratings.film.countOne') : t('ratings.film.count', { count: stats.count })
+  return html`<div class="film-stats mb-4">
+<div class="film-stats-average"><span class="film-stats-label">${t('ratings.film.average')}</span>
+<span class="film-stats-value">${average}<span class="score-max">/100</span></span></div>
+<div class="film-stats-detail">${starBar(stats.average, t('ratings.score.alt', { score: average }))}<span class="text-body-secondary">${count}</span></div>
+</div>`
+}
+
+function ownRatingView(page: PageContext, data: FilmRatingsData): Html {
+  const { t, user, locale } = page
+  if (!user) {
+    const login = `/login?next=${encodeURIComponent(`/movies/${data.movie.id}`)}`
+    return html`<div class="own-rating mb-4"><a class="btn btn-primary" href="${login}">${t('ratings.film.loginToRate')}</a></div>`
+  }
+  const { mine } = data
+  if (!mine) {
+    return html`<div class="own-rating card card-body mb-4">${ratingForm(page, data.movie.id)}</div>`
+  }
+  const title = titleIn(data.movie, locale)
+  return html`<div class="own-rating card card-body mb-4">
+<div class="d-flex flex-wrap align-items-center justify-content-between gap-2 mb-3">
+<h3 class="h6 mb-0">${t('ratings.film.yours')}</h3>
+<span class="small text-body-secondary">${t('ratings.edit.ratedOn', { date: formatDay(mine.createdAt, locale) })}</span>
+</div>
+${scoreBadge(page, mine.score, 'lg')}
+<form method="post" action="/ratings/${mine.id}" class="mt-3" novalidate>
+${scoreControl(page, { value: mine.score, id: 'rescore' })}
+<div class="d-flex flex-wrap gap-2">
+<button type="submit" class="btn btn-primary">${t('ratings.edit.save')}</button>
+</div>
+</form>
+<div class="mt-2">${deleteForm(page, mine.id, title, { buttonClass: 'btn btn-link link-danger px-0', next: `/movies/${data.movie.id}` })}</div>
+</div>`
+}
+
+function ratersView(page: PageContext, data: FilmRatingsData): Html | '' {
+  const { t, locale } = page
+  const { items, nextCursor } = data.raters
+  if (items.length === 0) return ''
+  const more = nextCursor
+    ? html`<a class="btn btn-outline-secondary btn-sm mt-3" rel="next" href="/movies/${data.movie.id}?after=${nextCursor}#raters">${t('ratings.film.more')}</a>`
+    : ''
+  return html`<section class="film-raters" id="raters" aria-labelledby="raters-heading">
+<h3 class="h6" id="raters-heading">${t('ratings.film.raters')}</h3>
+<ol class="rater-list list-unstyled mb-0">
+${items.map(
+  (rating) => html`<li class="rater">
+<span class="avatar" aria-hidden="true">${initial(rating.user.displayName)}</span>
+<span class="rater-who"><a class="fw-semibold" href="/users/${rating.user.handle}">${rating.user.displayName}</a>
+<span class="small text-body-secondary">@${rating.user.handle} · ${formatDay(rating.createdAt, locale)}</span></span>
+${scoreBadge(page, rating.score, 'sm')}
+</li>`,
+)}
+</ol>
+${more}
+</section>`
+}
