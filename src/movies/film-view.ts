@@ -50,7 +50,7 @@ function factsView(page: PageContext, movie: StoredMovie, shown: string): Html {
   const showsOriginal = original !== null && original !== shown && original !== otherTitle
   const release = movie.releaseDate
     ? html`<time datetime="${movie.releaseDate}">${formatReleaseDate(movie.releaseDate, locale)}</time>`
-    : html`<span class="text-body-secondary">${t('movies.release.unknown')}</span>`
+    : html`<span class="text-body-secondary">${t('movies.release.unknownShort')}</span>`
   return html`<dl class="film-meta">
 <div><dt>${t('movies.film.released')}</dt><dd>${release}</dd></div>
 ${showsOther ? html`<div><dt>${t('movies.film.otherTitle')}</dt><dd lang="${other}">${otherTitle}</dd></div>` : ''}

@@ -60,8 +60,10 @@ function posterPlaceholder(
     ? html` aria-hidden="true"`
     : html` role="img" aria-label="${page.t('movies.poster.none', { title })}"`
   return html`<div class="${classes(sizeClass, 'poster-placeholder', tint)}"${label}>
-<span class="poster-initials" aria-hidden="true">${initialsOf(title)}</span>
-<span class="poster-title" aria-hidden="true">${title}</span>
+<span class="poster-placeholder-body" aria-hidden="true">
+<span class="poster-initials">${initialsOf(title)}</span>
+<span class="poster-title">${title}</span>
+</span>
 </div>`
 }
 
@@ -75,12 +77,12 @@ function hashOf(text: string): number {
   return hash >>> 0
 }
 
-const articles = new Set(['the', 'a', 'an'])
+const minorWords = new Set(['the', 'a', 'an', 'of', 'and', 'in', 'on', 'to', 'for', 'at'])
 
-/** `The Matrix Reloaded` → `MR`; `千と千尋の神隠し` → `千`. */
+/** `The Matrix Reloaded` → `MR`; `Matrix of Nothing` → `MN`; `千と千尋の神隠し` → `千`. */
 export function initialsOf(title: string): string {
   const words = title.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word))
-  const significant = words.filter((word) => !articles.has(word.toLowerCase()))
+  const significant = words.filter((word) => !minorWords.has(word.toLowerCase()))
   const chosen = (significant.length > 0 ? significant : words).slice(0, 2)
   return chosen
     .map((word) => Array.from(word.replace(/^[^\p{L}\p{N}]+/u, ''))[0] ?? '')
