@@ -1,8 +1,22 @@
+import pino from 'pino'
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest'
+import { createApp } from '../../src/app.js'
+import { loadConfig } from '../../src/config/env.js'
+import type { Db } from '../../src/db/database.js'
+import { readAssetManifest } from '../../src/http/assets.js'
 import { MovieRepository } from '../../src/movies/repository.js'
-import { createTestApp, type TestApp, TestClient } from '../support/app.js'
+import { createTestApp, publicDir, type TestApp, TestClient } from '../support/app.js'
 import { describeEachDatabase } from '../support/databases.js'
 import { type FakeTmdb, startFakeTmdb } from '../support/fake-tmdb.js'
+
+/** The app with a logger whose lines the test can read. */
+function appWithLog(db: Db, env: Record<string, string>) {
+  const lines: Record<string, unknown>[] = []
+  const logger = pino({ level: 'info' }, { write: (line: string) => lines.push(JSON.parse(line)) })
+  const config = loadConfig({ NODE_ENV: 'test', ...env })
+  const app = createApp({ config, db, logger, publicDir, assets: readAssetManifest(publicDir) })
+  return { app, lines }
+}
 
 const japanese = { 'accept-language': 'ja' }
 const english = { 'accept-language': 'en' }
@@ -216,6 +230,37 @@ describeEachDatabase('films, TMDB catalog', (database) => {
     expect(html).toContain(`src="${fake.imageUrl}/w92/poster-603.svg"`)
     expect(html).toContain(
       'This product uses the TMDB API but is not endorsed or certified by TMDB.',
+    )
+  })
+
+  it('logs a TMDB fault once, with its cause and without the token', async () => {
+    const { app: logged, lines } = appWithLog(database().db, fake.env())
+    fake.failNext({ status: 401 })
+    const response = await new TestClient(logged, english).get('/api/v1/movies/search?q=logged')
+    expect(response.status).toBe(502)
+
+    const failures = lines.filter((line) => line.msg === 'film catalog failed')
+    expect(failures).toHaveLength(1)
+    expect(failures[0]).toMatchObject({ level: 50, failure: 'bad-gateway' })
+    expect(JSON.stringify(failures[0])).toMatch(/TMDB answered 401 for \/search\/movie/)
+    expect(JSON.stringify(lines)).not.toContain(fake.token)
+  })
+
+  it('describes the films API in the OpenAPI document', async () => {
+    const response = await new TestClient(app).get('/api/v1/openapi.json')
+    const document = await response.json()
+    expect(Object.keys(document.paths)).toEqual(
+      expect.arrayContaining(['/movies/search', '/movies/{id}']),
+    )
+    expect(document.components.schemas.Movie.required).toEqual(
+      expect.arrayContaining([
+        'id',
+        'title',
+        'originalTitle',
+        'releaseDate',
+        'posterUrl',
+        'overview',
+      ]),
     )
   })
 })
