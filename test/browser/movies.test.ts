@@ -115,6 +115,19 @@ describeInBrowser('film search and pages, offline catalog', (browser) => {
       })
     }
   }
+
+  // Pictures only: the shared layout's dark colours are checked where they are made.
+  it('screenshots: offline search and film page in dark mode', async () => {
+    const { server, openPage } = browser()
+    for (const width of widths) {
+      const page = await openPage(width, { colorScheme: 'dark' })
+      await page.goto(`${server.url}/movies/search?q=alien`)
+      await screenshot(page, `movies-search-offline-dark-${width}`)
+      await page.locator('#search-results-list .movie-result').first().click()
+      await page.waitForURL(/\/movies\/vega-/)
+      await screenshot(page, `movies-film-offline-dark-${width}`)
+    }
+  })
 })
 
 describeInBrowser(
