@@ -1,14 +1,14 @@
 import type { Server } from 'node:http'
 import { serve } from '@hono/node-server'
 import { createApp } from './app.js'
+import { BackupSchedule } from './backup/schedule.js'
 import { ConfigError, loadConfig } from './config/env.js'
 import { openDatabase } from './db/database.js'
 import { migrateToLatest } from './db/migrate.js'
 import { readAssetManifest } from './http/assets.js'
 import { createLogger } from './logging/logger.js'
 import { startMaintenance } from './maintenance.js'
-
-const shutdownGraceMs = 10_000
+import { InFlight, shutDown } from './shutdown.js'
 
 async function main() {
   const config = loadConfig()
@@ -26,31 +26,46 @@ async function main() {
     assets: readAssetManifest(publicDir),
   })
   const stopMaintenance = startMaintenance(database.db, logger)
+  const backups = config.backup.isEnabled
+    ? new BackupSchedule({
+        db: database.db,
+        backup: config.backup,
+        logger: logger.child({ subsystem: 'backup' }),
+      }).start()
+    : undefined
+
   const listening = (info: { address: string; port: number }) => {
     logger.info({ address: info.address, port: info.port, database: database.dialect }, 'listening')
   }
   const options = { fetch: app.fetch, port: config.port, hostname: config.host }
   const server = serve(options, listening) as Server
+  const inFlight = new InFlight(server)
 
-  // Stop taking connections, let requests in flight finish, then close the database.
-  let stopping = false
-  const stop = (signal: string) => {
+  let stopping: Promise<void> | undefined
+  const stop = (reason: string) => {
     if (stopping) return
-    stopping = true
-    logger.info({ signal }, 'shutting down')
-    stopMaintenance()
-    const force = setTimeout(() => {
-      logger.warn('requests still running at the deadline; closing anyway')
-      server.closeAllConnections()
-    }, shutdownGraceMs)
-    force.unref()
-    server.close(async () => {
-      await database.close()
-      logger.info('stopped')
+    logger.info({ reason, requests: inFlight.count }, 'shutting down')
+    stopping = shutDown({
+      server,
+      inFlight,
+      timeoutMs: config.shutdownTimeoutMs,
+      logger,
+      stopBackground: async () => {
+        stopMaintenance()
+        await backups?.stop()
+      },
+      closeDatabase: database.close,
+    }).then((isClean) => {
+      logger.info({ isClean }, 'stopped')
       logger.flush()
+      if (!isClean) process.exitCode = 1
     })
-    server.closeIdleConnections()
   }
+  server.on('error', (error) => {
+    logger.fatal({ err: error }, 'server failed')
+    process.exitCode = 1
+    stop('server error')
+  })
   process.on('SIGTERM', () => stop('SIGTERM'))
   process.on('SIGINT', () => stop('SIGINT'))
 }

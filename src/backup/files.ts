@@ -1,4 +1,4 @@
-import { readdir, rm } from 'node:fs/promises'
+import { readdir, rm, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { DialectName } from '../db/dialect.js'
 
@@ -22,10 +22,18 @@ export function backupKindOf(path: string): 'sqlite' | 'logical' {
   throw new Error(`${path}: a backup ends in .sqlite or .jsonl.gz`)
 }
 
-/** Deletes all but the newest `keep` backups in `dir`; answers the names deleted. */
-export async function pruneBackups(dir: string, keep: number): Promise<string[]> {
-  const names = (await readdir(dir)).filter(isBackupFileName).sort().reverse()
-  const old = names.slice(keep)
+/**
+ * Deletes all but the newest `keep` backups in `dir`, and what a backup that was cut
+ * short left behind; answers the names of the backups deleted.
+ */
+export async function pruneBackups(dir: string, keep: number, now = Date.now()): Promise<string[]> {
+  const files = await readdir(dir)
+  const old = files.filter(isBackupFileName).sort().reverse().slice(keep)
   for (const name of old) await rm(join(dir, name), { force: true })
+  for (const name of files.filter((file) => isBackupFileName(file.replace(/\.partial$/, '')))) {
+    if (!name.endsWith('.partial')) continue
+    const { mtimeMs } = await stat(join(dir, name))
+    if (now - mtimeMs > 60 * 60_000) await rm(join(dir, name), { force: true })
+  }
   return old
 }
