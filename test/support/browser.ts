@@ -128,6 +128,9 @@ export async function launchBrowser(options: BrowserOptions = {}): Promise<Launc
     locale: options.locale ?? 'en-US',
     viewport: viewports.desktop,
   })
+  // Fail a wait with Playwright's own message (what it waited for) well before the
+  // test runner's timeout cuts the test off without one.
+  context.setDefaultTimeout(10_000)
   return {
     context,
     close: async () => {
