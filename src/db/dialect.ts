@@ -19,5 +19,15 @@ export function isUniqueViolation(error: unknown): boolean {
   )
 }
 
+/**
+ * True when the database refused text it cannot store: PostgreSQL takes no NUL
+ * character in text. Such text came from the client, so it is the client's error.
+ */
+export function isUnstorableText(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false
+  const code = (error as { code?: unknown }).code
+  return code === '22021' || code === '22P05'
+}
+
 /** PostgreSQL answers bigint and count() as strings; our values fit a double exactly. */
 export const PG_INT8_OID = 20

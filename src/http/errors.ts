@@ -1,6 +1,12 @@
 import type { Context } from 'hono'
 import { HTTPException } from 'hono/http-exception'
-import { CatalogUnavailableError, DomainError, RateLimitedError } from '../domain/errors.js'
+import { isUnstorableText } from '../db/dialect.js'
+import {
+  BadRequestError,
+  CatalogUnavailableError,
+  DomainError,
+  RateLimitedError,
+} from '../domain/errors.js'
 import { defaultLocale } from '../i18n/locale.js'
 import { translator } from '../i18n/translate.js'
 import type { Logger } from '../logging/logger.js'
@@ -22,8 +28,9 @@ const isApi = (c: Context<AppEnv>) => c.req.path.startsWith('/api/')
  * problem document or an error page; anything unexpected is logged with its stack
  * and answered with a generic 500 that carries only the request id.
  */
-export function handleError(error: Error, c: Context<AppEnv>) {
+export function handleError(thrown: Error, c: Context<AppEnv>) {
   const t = translate(c)
+  const error = isUnstorableText(thrown) ? new BadRequestError('error.badRequest') : thrown
   if (error instanceof CatalogUnavailableError) {
     logCatalogFailure(c.get('log'), error)
     const problem = problemOf(error, t)
