@@ -27,6 +27,9 @@ export function enhanceMovieSearch() {
         signal: controller.signal,
         headers: { Accept: 'text/html' },
       })
+      // 502–504 bring the catalog's message as a fragment; anything else is not ours to show.
+      if (!response.ok && response.status < 502)
+        throw new Error(`search failed: ${response.status}`)
       const fragment = document.createElement('template')
       fragment.innerHTML = await response.text()
       results.replaceChildren(fragment.content)
