@@ -26,6 +26,15 @@ import { createCatalogs } from './movies/catalogs.js'
 import { moviePages } from './movies/pages.js'
 import { MovieRepository } from './movies/repository.js'
 import { MovieService } from './movies/service.js'
+import { peopleApi } from './people/api.js'
+import { peoplePages } from './people/pages.js'
+import { forgetFollows, PeopleRepository } from './people/repository.js'
+import { PeopleService } from './people/service.js'
+import { ratingApi } from './ratings/api.js'
+import { movieRatingsLoader, ratingSlot } from './ratings/film.js'
+import { ratingPages } from './ratings/pages.js'
+import { RatingRepository, takeBackRatingsOf } from './ratings/repository.js'
+import { RatingService } from './ratings/service.js'
 
 export interface AppDeps {
   config: Config
@@ -43,7 +52,16 @@ export function createApp({ config, db, logger, publicDir, assets }: AppDeps) {
   const sessions = new SessionStore(db, config.sessionDays)
   const users = new UserRepository(db)
   const limiter = new RateLimiter(db)
-  const accounts = new AccountService({ db, users, sessions, limiter, limits: config.limits })
+  const beforeDelete = [forgetFollows, takeBackRatingsOf]
+  const accounts = new AccountService({
+    db,
+    users,
+    sessions,
+    limiter,
+    limits: config.limits,
+    beforeDelete,
+  })
+  const people = new PeopleService(new PeopleRepository(db))
 
   const app = new Hono<AppEnv>()
   app.route('/', healthRoutes(db))
@@ -57,6 +75,7 @@ export function createApp({ config, db, logger, publicDir, assets }: AppDeps) {
     refreshAfterMs: config.movieRefreshMs,
     logger: logger.child({ subsystem: 'movies' }),
   })
+  const ratings = new RatingService({ ratings: new RatingRepository(db), movies, people })
 
   app.use(async (c, next) => {
     c.set('assets', assets)
@@ -85,7 +104,9 @@ export function createApp({ config, db, logger, publicDir, assets }: AppDeps) {
 
   const api = new OpenAPIHono<AppEnv>()
   api.route('/', accountApi(accounts))
-  api.route('/', movieApi(movies))
+  api.route('/', movieApi(movies, movieRatingsLoader(ratings)))
+  api.route('/', ratingApi(ratings))
+  api.route('/', peopleApi(people))
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: { title: 'MyMovie API', version: '1.0.0' },
@@ -95,7 +116,9 @@ export function createApp({ config, db, logger, publicDir, assets }: AppDeps) {
   app.route('/', homePages())
   app.route('/', accountPages(accounts))
   app.route('/', languageRoutes())
-  app.route('/', moviePages(movies))
+  app.route('/', moviePages(movies, ratingSlot(ratings)))
+  app.route('/', ratingPages({ ratings, movies, people }))
+  app.route('/', peoplePages(people))
 
   app.notFound(handleNotFound)
   app.onError(handleError)

@@ -3,15 +3,21 @@
 import 'bootstrap/js/dist/collapse'
 import { enhanceFollowButtons } from './follow.js'
 import { enhanceMovieSearch } from './movie-search.js'
+import { enhanceListMore, enhanceScoreControls } from './ratings.js'
 
 document.documentElement.classList.remove('no-js')
 
 // Forms that ask before doing something that cannot be undone.
-for (const form of document.querySelectorAll<HTMLFormElement>('form[data-confirm]')) {
-  form.addEventListener('submit', (event) => {
-    if (!window.confirm(form.dataset.confirm ?? '')) event.preventDefault()
-  })
-}
+// Listened to on the document, so that forms added later ask too. A form may carry a
+// `confirmed` field, set here, so the server can ask itself when no script did.
+document.addEventListener('submit', (event) => {
+  const form = event.target
+  if (!(form instanceof HTMLFormElement) || form.dataset.confirm === undefined) return
+  if (!window.confirm(form.dataset.confirm)) event.preventDefault()
+  else form.querySelector<HTMLInputElement>('input[name="confirmed"]')?.setAttribute('value', 'yes')
+})
 
 enhanceFollowButtons()
 enhanceMovieSearch()
+enhanceScoreControls()
+enhanceListMore()

@@ -53,19 +53,21 @@ function ownRatingView(page: PageContext, data: FilmRatingsData): Html {
     return html`<div class="own-rating card card-body mb-4">${ratingForm(page, data.movie.id)}</div>`
   }
   const title = titleIn(data.movie, locale)
+  const next = `/movies/${data.movie.id}`
   return html`<div class="own-rating card card-body mb-4">
-<div class="d-flex flex-wrap align-items-center justify-content-between gap-2 mb-3">
+<div class="d-flex flex-wrap align-items-baseline justify-content-between gap-2 mb-2">
 <h3 class="h6 mb-0">${t('ratings.film.yours')}</h3>
 <span class="small text-body-secondary">${t('ratings.edit.ratedOn', { date: formatDay(mine.createdAt, locale) })}</span>
 </div>
 ${scoreBadge(page, mine.score, 'lg')}
+<details class="own-rating-change mt-3">
+<summary class="btn btn-outline-primary btn-sm">${t('ratings.film.change')}</summary>
 <form method="post" action="/ratings/${mine.id}" class="mt-3" novalidate>
 ${scoreControl(page, { value: mine.score, id: 'rescore' })}
-<div class="d-flex flex-wrap gap-2">
 <button type="submit" class="btn btn-primary">${t('ratings.edit.save')}</button>
-</div>
 </form>
-<div class="mt-2">${deleteForm(page, mine.id, title, { buttonClass: 'btn btn-link link-danger px-0', next: `/movies/${data.movie.id}` })}</div>
+</details>
+<div class="mt-2">${deleteForm(page, mine.id, title, { buttonClass: 'btn btn-link link-danger px-0 btn-sm', next })}</div>
 </div>`
 }
 
@@ -82,7 +84,7 @@ function ratersView(page: PageContext, data: FilmRatingsData): Html | '' {
 ${items.map(
   (rating) => html`<li class="rater">
 <span class="avatar" aria-hidden="true">${initial(rating.user.displayName)}</span>
-<span class="rater-who"><a class="fw-semibold" href="/users/${rating.user.handle}">${rating.user.displayName}</a>
+<span class="rater-who"><a class="rater-name fw-semibold" href="/users/${rating.user.handle}">${rating.user.displayName}</a>
 <span class="small text-body-secondary">@${rating.user.handle} · ${formatDay(rating.createdAt, locale)}</span></span>
 ${scoreBadge(page, rating.score, 'sm')}
 </li>`,

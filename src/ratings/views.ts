@@ -41,16 +41,25 @@ ${options.error ? html`<div class="invalid-feedback d-block" id="${id}-error">${
 </div>`
 }
 
-/** The film a rating form is about: poster, title, release date. */
-export function filmSummary(page: PageContext, movie: StoredMovie, extra: Html | string = '') {
+/**
+ * The head of a rating page: the film's poster and title (the page's heading) under
+ * what is being done, e.g. "Rate this film".
+ */
+export function filmHeading(
+  page: PageContext,
+  movie: StoredMovie,
+  kicker: string,
+  extra: Html | string = '',
+) {
   const { t, locale } = page
   const released = movie.releaseDate
     ? formatDate(movie.releaseDate, locale)
     : t('movies.release.unknown')
-  return html`<div class="film-summary d-flex gap-3 align-items-start mb-4">
+  return html`<div class="film-summary d-flex gap-3 align-items-center mb-4">
 <a class="film-summary-poster flex-shrink-0" href="/movies/${movie.id}" tabindex="-1" aria-hidden="true">${posterView(movie, page, 'thumb', { decorative: true })}</a>
 <div class="min-w-0">
-<p class="h5 mb-1"><a href="/movies/${movie.id}">${titleIn(movie, locale)}</a></p>
+<p class="film-summary-kicker mb-1">${kicker}</p>
+<h1 class="h4 mb-1 text-break"><a class="link-body-emphasis" href="/movies/${movie.id}">${titleIn(movie, locale)}</a></h1>
 <p class="text-body-secondary small mb-0">${released}</p>
 ${extra}
 </div>
@@ -66,8 +75,7 @@ export interface NewRatingState {
 export function newRatingView(page: PageContext, movie: StoredMovie, state: NewRatingState = {}) {
   const { t } = page
   return html`<div class="form-narrow mx-auto">
-<h1 class="h3 mb-4">${t('ratings.new.heading')}</h1>
-${filmSummary(page, movie)}
+${filmHeading(page, movie, t('ratings.film.rate'))}
 ${errorSummary(state.failure?.summary)}
 ${ratingForm(page, movie.id, state)}
 </div>`
@@ -97,9 +105,8 @@ export function editRatingView(page: PageContext, rating: OwnedRating, state: Ed
   const { t, locale } = page
   const ratedOn = html`<p class="text-body-secondary small mb-0">${t('ratings.edit.ratedOn', { date: formatDay(rating.createdAt, locale) })}</p>`
   return html`<div class="form-narrow mx-auto">
-<h1 class="h3 mb-4">${t('ratings.edit.title')}</h1>
 ${successNotice(state.notice)}
-${filmSummary(page, rating.movie, ratedOn)}
+${filmHeading(page, rating.movie, t('ratings.edit.title'), ratedOn)}
 ${state.isConfirmingDelete ? deleteConfirmation(page, rating, state.next) : ''}
 ${errorSummary(state.failure?.summary)}
 <form method="post" action="/ratings/${rating.id}" novalidate>
@@ -169,3 +176,9 @@ ${nextField(options.next)}
 
 const nextField = (next?: string) =>
   next ? html`<input type="hidden" name="next" value="${next}">` : ''
+
+/** "Rate" beside a search result: straight to the score, or to one's rating if it exists. */
+export function rateLink(page: PageContext, movieId: string, title: string): Html {
+  const { t } = page
+  return html`<a class="btn btn-sm btn-outline-primary movie-result-rate" href="/ratings/new?movieId=${encodeURIComponent(movieId)}">${t('ratings.search.rate')}<span class="visually-hidden"> (${title})</span></a>`
+}

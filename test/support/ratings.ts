@@ -7,6 +7,7 @@ import {
   type OfflineMovie,
   readVegaMovies,
 } from '../../src/movies/vega-import.js'
+import { RatingRepository } from '../../src/ratings/repository.js'
 
 // Factories for ratings tests: people and films written straight to the database.
 
@@ -70,4 +71,67 @@ export async function offlineFilms(count: number, skip = 0): Promise<OfflineMovi
     importVegaMovies(rows).sort((a, b) => b.votes - a.votes || a.id.localeCompare(b.id)),
   )
   return (await offline).slice(skip, skip + count)
+}
+
+// Japanese titles for some well-known films, so that the Japanese list looks as it
+// would with TMDB: the offline catalog has English titles only.
+const japaneseTitles: Record<string, string> = {
+  'The Matrix': 'マトリックス',
+  Inception: 'インセプション',
+  'The Dark Knight': 'ダークナイト',
+  'Pulp Fiction': 'パルプ・フィクション',
+  'Fight Club': 'ファイト・クラブ',
+  'Forrest Gump': 'フォレスト・ガンプ／一期一会',
+  'The Shawshank Redemption': 'ショーシャンクの空に',
+  Gladiator: 'グラディエーター',
+  Titanic: 'タイタニック',
+  Memento: 'メメント',
+  'The Silence of the Lambs': '羊たちの沈黙',
+  'Saving Private Ryan': 'プライベート・ライアン',
+  'Back to the Future': 'バック・トゥ・ザ・フューチャー',
+  'Jurassic Park': 'ジュラシック・パーク',
+  'Toy Story': 'トイ・ストーリー',
+  'The Departed': 'ディパーテッド',
+  'American Beauty': 'アメリカン・ビューティー',
+  'Star Wars Ep. V: The Empire Strikes Back': 'スター・ウォーズ 帝国の逆襲',
+}
+
+// Silent classics and a film with no known date, for the earliest and the last group.
+const oldFilms: StoredMovie[] = [
+  ['vega-00000c1926', 'The General', '1926-12-31'],
+  ['vega-00000c1927', 'Metropolis', '1927-01-10'],
+  ['vega-00000c1922', 'Nosferatu', '1922-03-04'],
+  ['vega-00000c0000', 'A Film Without a Date', null],
+].map(([id, title, releaseDate]) => ({
+  id: id ?? '',
+  titles: { ja: null, en: title ?? null },
+  originalTitle: null,
+  releaseDate: releaseDate ?? null,
+  posterPath: null,
+  overviews: { ja: null, en: null },
+  fetchedAt: Date.now(),
+}))
+
+/** A few hundred ratings for one person, written through the repositories. */
+export async function seedLongList(db: Db, userId: string, count: number) {
+  const movies = new MovieRepository(db)
+  const ratings = new RatingRepository(db)
+  const films = await offlineFilms(count - oldFilms.length, 100)
+  const stored: StoredMovie[] = films.map((film) => ({
+    id: film.id,
+    titles: { ja: japaneseTitles[film.title] ?? null, en: film.title },
+    originalTitle: null,
+    releaseDate: film.releaseDate,
+    posterPath: null,
+    overviews: { ja: null, en: null },
+    fetchedAt: Date.now(),
+  }))
+  const all = [...stored, ...oldFilms]
+  const start = Date.now() - all.length * 2 * 86_400_000
+  for (const [i, movie] of all.entries()) {
+    await movies.save(movie)
+    // Scores bunched around the seventies, as people score, with a few at the ends.
+    const score = Math.max(0, Math.min(100, Math.round(70 + 22 * Math.sin(i * 2.39) ** 3)))
+    await ratings.insert(userId, movie, i % 37 === 0 ? 100 : score, start + i * 2 * 86_400_000)
+  }
 }
