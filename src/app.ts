@@ -20,7 +20,10 @@ import { crossSiteGuard, securityHeaders } from './http/security.js'
 import { localeMiddleware } from './i18n/middleware.js'
 import { languageRoutes } from './i18n/routes.js'
 import { RateLimiter } from './limits/rate-limiter.js'
+import { writeLimit } from './limits/write-limit.js'
 import type { Logger } from './logging/logger.js'
+import { Metrics } from './metrics/metrics.js'
+import { metricsRoutes } from './metrics/routes.js'
 import { movieApi } from './movies/api.js'
 import { createCatalogs } from './movies/catalogs.js'
 import { moviePages } from './movies/pages.js'
@@ -48,7 +51,10 @@ export interface AppDeps {
 const maxBodyBytes = 64 * 1024
 
 /** The whole web application: pages, the JSON API and static assets. */
-export function createApp({ config, db, logger, publicDir, assets }: AppDeps) {
+export function createApp({ config, db: database, logger, publicDir, assets }: AppDeps) {
+  // Metrics cost nothing unless a token turns them on.
+  const metrics = config.metricsToken ? new Metrics() : undefined
+  const db = metrics ? database.withPlugin(metrics.queryTimer()) : database
   const sessions = new SessionStore(db, config.sessionDays)
   const users = new UserRepository(db)
   const limiter = new RateLimiter(db)
@@ -64,6 +70,10 @@ export function createApp({ config, db, logger, publicDir, assets }: AppDeps) {
   const people = new PeopleService(new PeopleRepository(db))
 
   const app = new Hono<AppEnv>()
+  if (metrics && config.metricsToken) {
+    app.use(metrics.middleware())
+    app.route('/', metricsRoutes(metrics, config.metricsToken))
+  }
   app.route('/', healthRoutes(db))
   app.route('/', assetRoutes(publicDir))
 
@@ -92,6 +102,12 @@ export function createApp({ config, db, logger, publicDir, assets }: AppDeps) {
   app.use(securityHeaders(new URL(config.tmdb.imageUrl).origin))
   app.use(sessionMiddleware(sessions))
   app.use(localeMiddleware())
+  app.use(
+    writeLimit(limiter, {
+      max: config.limits.writePerAddress,
+      windowMs: config.limits.writeWindowMs,
+    }),
+  )
   app.use(
     bodyLimit({
       maxSize: maxBodyBytes,
