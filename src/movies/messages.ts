@@ -15,6 +15,7 @@ export default defineMessages({
     'movies.search.noneOffline':
       'No films match “{query}”. The offline catalog holds about 3,200 films with English titles: try the English title.',
     'movies.search.empty': 'Type a title to search.',
+    'movies.search.examples': 'For example:',
     'movies.search.loading': 'Searching…',
     'movies.search.previous': 'Previous',
     'movies.search.next': 'Next',
@@ -62,6 +63,7 @@ export default defineMessages({
     'movies.search.noneOffline':
       '「{query}」に一致する映画はありません。オフラインのカタログには英語タイトルの映画が約3,200本あります。英語のタイトルでお試しください。',
     'movies.search.empty': 'タイトルを入力して検索してください。',
+    'movies.search.examples': 'たとえば：',
     'movies.search.loading': '検索しています…',
     'movies.search.previous': '前へ',
     'movies.search.next': '次へ',

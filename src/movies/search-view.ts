@@ -39,7 +39,8 @@ ${searchResultsView(page, query, outcome)}
 export function searchResultsView(page: PageContext, query: string, outcome: SearchOutcome): Html {
   const { t } = page
   if (query === '') {
-    return html`<p class="text-body-secondary" data-search-status>${t('movies.search.intro')}</p>`
+    return html`<p class="text-body-secondary mb-2" data-search-status>${t('movies.search.intro')}</p>
+${examplesView(page)}`
   }
   if (outcome.kind === 'failed') {
     return html`<div class="alert alert-warning" role="alert" data-search-status>${outcome.message}</div>`
@@ -55,6 +56,23 @@ export function searchResultsView(page: PageContext, query: string, outcome: Sea
 ${items.map((movie) => html`<li>${resultView(page, movie)}</li>`)}
 </ol>
 ${pagination(page, query, current, totalPages)}`
+}
+
+// The offline list has English titles only; TMDB finds titles in the viewer's language.
+const examples = {
+  vega: ['The Matrix', 'Star Wars', 'Amélie'],
+  ja: ['千と千尋の神隠し', 'マトリックス', 'アメリ'],
+  en: ['Spirited Away', 'The Matrix', 'Amélie'],
+}
+
+function examplesView(page: PageContext): Html {
+  const queries = page.catalog.source === 'vega' ? examples.vega : examples[page.locale]
+  const link = (query: string) =>
+    html`<li><a class="search-example" href="/movies/search?q=${encodeURIComponent(query)}">${query}</a></li>`
+  return html`<div class="search-examples">
+<span class="text-body-secondary">${page.t('movies.search.examples')}</span>
+<ul>${queries.map(link)}</ul>
+</div>`
 }
 
 function countText({ t }: PageContext, { items, page, totalPages }: SearchResults): string {
