@@ -31,10 +31,19 @@ export function renderPage(
   return c.html(layout(page, options, body(page)), status)
 }
 
-/** A path on this site to go back to, or `/`: never another site. */
+/**
+ * A path on this site to go back to, or `/`: never another site. The path comes back
+ * normalised (`/a/../b` is `/b`), so that no later step can turn it into `//host`.
+ */
 export function safeNext(value: unknown): string {
-  if (typeof value !== 'string' || !value.startsWith('/')) return '/'
+  if (typeof value !== 'string' || !isOwnPath(value)) return '/'
   // biome-ignore lint/suspicious/noControlCharactersInRegex: refusing them is the point
-  if (value.startsWith('//') || value.startsWith('/\\') || /[\u0000-\u001f]/.test(value)) return '/'
-  return value
+  if (/[\u0000-\u001f\u007f]/.test(value)) return '/'
+  const base = 'http://localhost'
+  const url = new URL(value, base)
+  const path = `${url.pathname}${url.search}${url.hash}`
+  return url.origin === base && isOwnPath(path) ? path : '/'
 }
+
+const isOwnPath = (path: string) =>
+  path.startsWith('/') && !path.startsWith('//') && !path.startsWith('/\\')
