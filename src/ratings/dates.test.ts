@@ -19,3 +19,16 @@ describe('dayOf', () => {
     expect(dayOf(Date.UTC(2024, 0, 1, 15, 0))).toBe('2024-01-02')
   })
 })
+
+describe('dayOf across the calendar', () => {
+  it('agrees with Date for every week of two centuries of instants', () => {
+    for (
+      let ms = Date.UTC(1899, 0, 1);
+      ms < Date.UTC(2101, 0, 1);
+      ms += 86_400_000 * 7 + 3_600_000
+    ) {
+      const expected = new Date(ms + 9 * 3_600_000).toISOString().slice(0, 10)
+      expect(dayOf(ms)).toBe(expected)
+    }
+  })
+})

@@ -1,7 +1,8 @@
 import type { Locale } from '../i18n/locale.js'
 
-// Dates are formatted by hand from `YYYY-MM-DD`: no Intl formatter per card, and the
-// same text on every server whatever its locale data.
+// Dates are formatted by hand from `YYYY-MM-DD`: no Intl formatter per card, no Date
+// objects or regular expressions in a list's hot path, and the same text on every
+// server whatever its locale data.
 
 const monthsEn = [
   'Jan',
@@ -18,13 +19,25 @@ const monthsEn = [
   'Dec',
 ]
 
+const isDigits = (text: string) => {
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i)
+    if (code < 48 || code > 57) return false
+  }
+  return text.length > 0
+}
+
 /** `2023-07-14` as `2023年7月14日` or `Jul 14, 2023`; anything else is returned as it is. */
 export function formatDate(date: string, locale: Locale): string {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date)
-  if (!match) return date
-  const [, year, month, day] = match
+  const year = date.slice(0, 4)
+  const month = date.slice(5, 7)
+  const day = date.slice(8, 10)
+  const isDate =
+    date.length === 10 && date[4] === '-' && date[7] === '-' && isDigits(year + month + day)
+  const monthName = monthsEn[Number(month) - 1]
+  if (!isDate || !monthName) return date
   if (locale === 'ja') return `${year}年${Number(month)}月${Number(day)}日`
-  return `${monthsEn[Number(month) - 1]} ${Number(day)}, ${year}`
+  return `${monthName} ${Number(day)}, ${year}`
 }
 
 /**
@@ -32,9 +45,27 @@ export function formatDate(date: string, locale: Locale): string {
  * daylight saving, so a fixed offset is exact.
  */
 const japanOffsetMs = 9 * 60 * 60 * 1000
+const dayMs = 86_400_000
 
 export function dayOf(epochMs: number): string {
-  return new Date(epochMs + japanOffsetMs).toISOString().slice(0, 10)
+  // Days since 1970-01-01 to a civil date (Howard Hinnant's algorithm).
+  const days = Math.floor((epochMs + japanOffsetMs) / dayMs) + 719_468
+  const era = Math.floor(days / 146_097)
+  const dayOfEra = days - era * 146_097
+  const yearOfEra = Math.floor(
+    (dayOfEra -
+      Math.floor(dayOfEra / 1460) +
+      Math.floor(dayOfEra / 36_524) -
+      Math.floor(dayOfEra / 146_096)) /
+      365,
+  )
+  const dayOfYear =
+    dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100))
+  const monthIndex = Math.floor((5 * dayOfYear + 2) / 153)
+  const day = dayOfYear - Math.floor((153 * monthIndex + 2) / 5) + 1
+  const month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
+  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+  return `${year}-${month < 10 ? '0' : ''}${month}-${day < 10 ? '0' : ''}${day}`
 }
 
 /** When something was registered, as a day in the reader's language. */

@@ -11,6 +11,7 @@ import { decadeOf, earliestDecade, groupRuns, scoreBand } from './groups.js'
 import type { ListedRating } from './repository.js'
 import { defaultOrder, defaultSort, type RatingSort, type SortOrder } from './sorts.js'
 import { scoreBadge } from './stars.js'
+import { messageTemplate } from './templates.js'
 import { deleteForm } from './views.js'
 
 export interface ListViewData {
@@ -170,10 +171,12 @@ export function ratingCard(
   const { t, locale } = page
   const { movie } = rating
   const title = titleIn(movie, locale)
+  const releasedOn = messageTemplate(t, 'ratings.list.released', 'date')
+  const addedOn = messageTemplate(t, 'ratings.list.added', 'date')
   const released = movie.releaseDate
-    ? t('ratings.list.released', { date: formatDate(movie.releaseDate, locale) })
+    ? releasedOn(formatDate(movie.releaseDate, locale))
     : t('movies.release.unknown')
-  const added = t('ratings.list.added', { date: formatDay(rating.createdAt, locale) })
+  const added = addedOn(formatDay(rating.createdAt, locale))
   return html`<li class="rating-card">
 <div class="rating-card-poster">${posterView(movie, page, 'card', { decorative: true })}</div>
 <div class="rating-card-body">

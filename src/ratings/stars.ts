@@ -1,6 +1,7 @@
 import { type Html, html, trusted } from '../views/html.js'
 import type { PageContext } from '../views/page.js'
 import { starFillWidth, starsPath, starsViewBox } from './star-geometry.js'
+import { messageTemplate } from './templates.js'
 
 const track = trusted(`<path class="stars-track" d="${starsPath}"/>`)
 const fill = trusted(`<path d="${starsPath}"/>`)
@@ -21,6 +22,6 @@ export function starBar(score: number, label?: string): Html {
  * out once as "87 out of 100".
  */
 export function scoreBadge(page: Pick<PageContext, 't'>, score: number, size = ''): Html {
-  const label = page.t('ratings.score.alt', { score })
+  const label = messageTemplate(page.t, 'ratings.score.alt', 'score')(score)
   return html`<span class="score-badge${size ? ` score-badge-${size}` : ''}">${starBar(score, label)}<span class="score-value" aria-hidden="true">${score}<span class="score-max">/100</span></span></span>`
 }

@@ -8,6 +8,7 @@ import type { PageContext } from '../views/page.js'
 import { formatDate, formatDay } from './dates.js'
 import type { OwnedRating } from './service.js'
 import { starBar } from './stars.js'
+import { messageTemplate } from './templates.js'
 
 export interface ScoreControlOptions {
   /** The score to start from; none for a film not rated yet. */
@@ -59,7 +60,7 @@ export function filmHeading(
 <a class="film-summary-poster flex-shrink-0" href="/movies/${movie.id}" tabindex="-1" aria-hidden="true">${posterView(movie, page, 'thumb', { decorative: true })}</a>
 <div class="min-w-0">
 <p class="film-summary-kicker mb-1">${kicker}</p>
-<h1 class="h4 mb-1 text-break"><a class="link-body-emphasis" href="/movies/${movie.id}">${titleIn(movie, locale)}</a></h1>
+<h1 class="h4 fw-bold mb-1 text-break"><a class="link-body-emphasis" href="/movies/${movie.id}">${titleIn(movie, locale)}</a></h1>
 <p class="text-body-secondary small mb-0">${released}</p>
 ${extra}
 </div>
@@ -167,7 +168,8 @@ export function deleteForm(
   const label = options.isCompact
     ? html`${t('ratings.card.delete')}<span class="visually-hidden"> (${title})</span>`
     : t('ratings.delete.submit')
-  return html`<form method="post" action="/ratings/${ratingId}/delete" data-confirm="${t('ratings.delete.confirm', { title })}" class="d-inline">
+  const confirm = messageTemplate(t, 'ratings.delete.confirm', 'title')(title)
+  return html`<form method="post" action="/ratings/${ratingId}/delete" data-confirm="${confirm}" class="d-inline">
 ${nextField(options.next)}
 <input type="hidden" name="confirmed" value="">
 <button type="submit" class="${options.buttonClass}">${label}</button>
