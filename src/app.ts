@@ -10,6 +10,9 @@ import { UserRepository } from './accounts/users.js'
 import type { Config } from './config/env.js'
 import type { Db } from './db/database.js'
 import { PayloadTooLargeError } from './domain/errors.js'
+import { feedApi } from './feed/api.js'
+import { FeedRepository } from './feed/repository.js'
+import { FeedService } from './feed/service.js'
 import { healthRoutes } from './health/routes.js'
 import { homePages } from './home/pages.js'
 import { type AssetManifest, assetRoutes } from './http/assets.js'
@@ -68,6 +71,7 @@ export function createApp({ config, db: database, logger, publicDir, assets }: A
     beforeDelete,
   })
   const people = new PeopleService(new PeopleRepository(db))
+  const feed = new FeedService(new FeedRepository(db))
 
   const app = new Hono<AppEnv>()
   if (metrics && config.metricsToken) {
@@ -123,16 +127,17 @@ export function createApp({ config, db: database, logger, publicDir, assets }: A
   api.route('/', movieApi(movies, movieRatingsLoader(ratings)))
   api.route('/', ratingApi(ratings))
   api.route('/', peopleApi(people))
+  api.route('/', feedApi(feed))
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: { title: 'MyMovie API', version: '1.0.0' },
   })
   app.route('/api/v1', api)
 
-  app.route('/', homePages())
+  app.route('/', homePages(feed))
   app.route('/', accountPages(accounts))
   app.route('/', languageRoutes())
-  app.route('/', moviePages(movies, ratingSlot(ratings)))
+  app.route('/', moviePages(movies, ratingSlot(ratings, people)))
   app.route('/', ratingPages({ ratings, movies, people }))
   app.route('/', peoplePages(people))
 

@@ -1,18 +1,25 @@
 import { Hono } from 'hono'
+import type { FeedPage, FeedService } from '../feed/service.js'
+import { feedView } from '../feed/views.js'
 import type { AppEnv } from '../http/context.js'
 import { renderPage } from '../http/render.js'
 import { type Html, html } from '../views/html.js'
 import { icons } from '../views/icons.js'
 import type { PageContext } from '../views/page.js'
 
-export function homePages() {
+export function homePages(feed: FeedService) {
   const app = new Hono<AppEnv>()
-  app.get('/', (c) => {
+  app.get('/', async (c) => {
     const t = c.get('t')
-    const deleted = c.req.query('deleted') === '1'
-    return renderPage(c, { title: t('app.name'), description: t('home.lead') }, (page) =>
-      page.user ? memberHome(page) : visitorHome(page, deleted),
-    )
+    const options = { title: t('app.name'), description: t('home.lead') }
+    const user = c.get('user')
+    if (!user) {
+      const deleted = c.req.query('deleted') === '1'
+      return renderPage(c, options, (page) => visitorHome(page, deleted))
+    }
+    const cursor = c.req.query('cursor')
+    const latest = await feed.page(user.id, cursor)
+    return renderPage(c, options, (page) => memberHome(page, latest, cursor !== undefined))
   })
   return app
 }
@@ -42,7 +49,7 @@ ${feature(icons.users, t('home.feature.people.title'), t('home.feature.people.bo
 </section>`
 }
 
-function memberHome(page: PageContext): Html {
+function memberHome(page: PageContext, latest: FeedPage, isContinued: boolean): Html {
   const { t, user } = page
   const shortcut = (href: string, icon: Html, title: string, body: string) => html`<div class="col">
 <a class="shortcut card h-100" href="${href}">
@@ -56,12 +63,16 @@ function memberHome(page: PageContext): Html {
 <h1 class="h3 fw-bold mb-2">${t('home.welcome', { name: user?.displayName ?? '' })}</h1>
 <p class="text-body-secondary mb-0">${t('home.welcome.body')}</p>
 </section>
-<section aria-labelledby="shortcuts">
+<div class="row g-4 g-lg-5">
+<div class="col-lg-8">${feedView(page, latest, isContinued)}</div>
+<aside class="col-lg-4" aria-labelledby="shortcuts">
 <h2 class="h6 fw-semibold text-body-secondary mb-3" id="shortcuts">${t('home.shortcuts')}</h2>
-<div class="row row-cols-1 row-cols-sm-2 row-cols-lg-3 g-3">
+<div class="row row-cols-1 row-cols-sm-2 row-cols-lg-1 g-3">
 ${shortcut('/movies/search', icons.search, t('home.shortcut.rate.title'), t('home.shortcut.rate.body'))}
 ${shortcut(`/users/${user?.handle ?? ''}`, icons.list, t('home.shortcut.list.title'), t('home.shortcut.list.body'))}
+${shortcut('/users', icons.users, t('home.shortcut.people.title'), t('home.shortcut.people.body'))}
 ${shortcut('/settings', icons.user, t('home.shortcut.settings.title'), t('home.shortcut.settings.body'))}
 </div>
-</section>`
+</aside>
+</div>`
 }

@@ -1,4 +1,5 @@
 import accounts from '../accounts/messages.js'
+import feed from '../feed/messages.js'
 import home from '../home/messages.js'
 import movies from '../movies/messages.js'
 import people from '../people/messages.js'
@@ -6,10 +7,20 @@ import ratings from '../ratings/messages.js'
 import common from './common-messages.js'
 import type { Locale } from './locale.js'
 
+const features = [common, accounts, home, feed, movies, people, ratings] as const
+
 const tables = {
-  en: { ...common.en, ...accounts.en, ...home.en, ...movies.en, ...people.en, ...ratings.en },
-  ja: { ...common.ja, ...accounts.ja, ...home.ja, ...movies.ja, ...people.ja, ...ratings.ja },
+  en: Object.assign({}, ...features.map((f) => f.en)) as MergedTables<'en'>,
+  ja: Object.assign({}, ...features.map((f) => f.ja)) as MergedTables<'ja'>,
 }
+
+type Feature = (typeof features)[number]
+type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (
+  x: infer I,
+) => void
+  ? I
+  : never
+type MergedTables<L extends 'en' | 'ja'> = UnionToIntersection<Feature[L]>
 
 export type MessageKey = keyof typeof tables.en
 export type MessageParams = Record<string, string | number>

@@ -48,6 +48,11 @@ export class PeopleService {
     return person
   }
 
+  /** Which of the given people the viewer follows. */
+  async followedAmong(viewerId: string, personIds: string[]): Promise<Set<string>> {
+    return this.people.followedAmong(viewerId, personIds)
+  }
+
   async isFollowing(viewerId: string, personId: string): Promise<boolean> {
     return (await this.people.followedAmong(viewerId, [personId])).has(personId)
   }

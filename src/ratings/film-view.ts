@@ -1,5 +1,5 @@
 import { type StoredMovie, titleIn } from '../movies/movie.js'
-import { initial } from '../people/views.js'
+import { followButton, initial } from '../people/views.js'
 import { successNotice } from '../views/forms.js'
 import { type Html, html } from '../views/html.js'
 import type { PageContext } from '../views/page.js'
@@ -14,6 +14,10 @@ export interface FilmRatingsData {
   stats: MovieStatsView
   mine: RatingRecord | null
   raters: ListPage<RaterRating>
+  /** The viewer's followees' ratings of the film, shown first. */
+  followed: RaterRating[]
+  /** Which raters on this page the viewer follows, for their follow buttons. */
+  following: Set<string>
   notice?: string
 }
 
@@ -23,6 +27,7 @@ export function filmRatingsView(page: PageContext, data: FilmRatingsData): Html 
 ${successNotice(data.notice)}
 ${statsView(page, data.stats)}
 ${ownRatingView(page, data)}
+${followedView(page, data)}
 ${ratersView(page, data)}
 </div>`
 }
@@ -71,8 +76,16 @@ ${scoreControl(page, { value: mine.score, id: 'rescore' })}
 </div>`
 }
 
+function followedView(page: PageContext, data: FilmRatingsData): Html | '' {
+  if (data.followed.length === 0) return ''
+  return html`<section class="film-raters mb-4" aria-labelledby="followed-heading">
+<h3 class="h6" id="followed-heading">${page.t('ratings.film.followed')}</h3>
+<ol class="rater-list list-unstyled mb-0">${data.followed.map((rating) => raterItem(page, rating, null))}</ol>
+</section>`
+}
+
 function ratersView(page: PageContext, data: FilmRatingsData): Html | '' {
-  const { t, locale } = page
+  const { t } = page
   const { items, nextCursor } = data.raters
   if (items.length === 0) return ''
   const more = nextCursor
@@ -81,15 +94,24 @@ function ratersView(page: PageContext, data: FilmRatingsData): Html | '' {
   return html`<section class="film-raters" id="raters" aria-labelledby="raters-heading">
 <h3 class="h6" id="raters-heading">${t('ratings.film.raters')}</h3>
 <ol class="rater-list list-unstyled mb-0">
-${items.map(
-  (rating) => html`<li class="rater">
-<span class="avatar" aria-hidden="true">${initial(rating.user.displayName)}</span>
-<span class="rater-who"><a class="rater-name fw-semibold" href="/users/${rating.user.handle}">${rating.user.displayName}</a>
-<span class="small text-body-secondary">@${rating.user.handle} · ${formatDay(rating.createdAt, locale)}</span></span>
-${scoreBadge(page, rating.score, 'sm')}
-</li>`,
-)}
+${items.map((rating) => raterItem(page, rating, data.following.has(rating.userId)))}
 </ol>
 ${more}
 </section>`
+}
+
+/** One rater: who, when, the score, and (in the full list) a follow button. */
+function raterItem(page: PageContext, rating: RaterRating, isFollowing: boolean | null): Html {
+  const { user } = rating
+  const follow =
+    isFollowing === null
+      ? ''
+      : followButton(page, { handle: user.handle, displayName: user.displayName, isFollowing })
+  return html`<li class="rater">
+<span class="avatar" aria-hidden="true">${initial(user.displayName)}</span>
+<span class="rater-who"><a class="rater-name fw-semibold" href="/users/${user.handle}">${user.displayName}</a>
+<span class="small text-body-secondary">@${user.handle} · ${formatDay(rating.createdAt, page.locale)}</span></span>
+${scoreBadge(page, rating.score, 'sm')}
+${follow ? html`<span class="rater-follow">${follow}</span>` : ''}
+</li>`
 }

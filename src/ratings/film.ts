@@ -1,6 +1,7 @@
 import type { Context } from 'hono'
 import type { AppEnv } from '../http/context.js'
 import type { StoredMovie } from '../movies/movie.js'
+import type { PeopleService } from '../people/service.js'
 import type { PageContext } from '../views/page.js'
 import { filmRatingsView } from './film-view.js'
 import { presentOwnRating } from './present.js'
@@ -21,14 +22,17 @@ export function movieRatingsLoader(ratings: RatingService) {
 }
 
 /** The rating area of a film's page: average and count, one's own rating, everyone's. */
-export function ratingSlot(ratings: RatingService) {
+export function ratingSlot(ratings: RatingService, people: PeopleService) {
   return async (c: Context<AppEnv>, movie: StoredMovie, page: PageContext) => {
     const user = c.get('user')
-    const [stats, mine, raters] = await Promise.all([
+    const [stats, mine, raters, followed] = await Promise.all([
       ratings.statsOf(movie.id),
       user ? ratings.findMine(user.id, movie.id) : undefined,
       ratings.ratersOf(movie, c.req.query('after') || undefined),
+      user ? ratings.followedRatersOf(movie, user.id) : [],
     ])
+    const raterIds = raters.items.map((rating) => rating.userId)
+    const following = user ? await people.followedAmong(user.id, raterIds) : new Set<string>()
     const t = page.t
     const done = c.req.query('done')
     const notice =
@@ -37,6 +41,14 @@ export function ratingSlot(ratings: RatingService) {
         : done === 'deleted'
           ? t('ratings.delete.done')
           : undefined
-    return filmRatingsView(page, { movie, stats, mine: mine ?? null, raters, notice })
+    return filmRatingsView(page, {
+      movie,
+      stats,
+      mine: mine ?? null,
+      raters,
+      followed,
+      following,
+      notice,
+    })
   }
 }

@@ -229,6 +229,34 @@ export class RatingRepository {
     }))
   }
 
+  /**
+   * The film's ratings by the people `followerId` follows, newest first: a probe of
+   * the unique (user_id, movie_id) index per followee, or a walk of the film's
+   * ratings checking the follows key, whichever the planner finds cheaper.
+   */
+  async listByMovieFromFollowed(
+    movieId: string,
+    followerId: string,
+    limit: number,
+  ): Promise<RaterRating[]> {
+    const rows = await this.db
+      .selectFrom('follows as f')
+      .innerJoin('ratings as r', (join) =>
+        join.onRef('r.user_id', '=', 'f.followee_id').on('r.movie_id', '=', movieId),
+      )
+      .innerJoin('users as u', 'u.id', 'r.user_id')
+      .select([...ratingColumns, 'u.handle', 'u.display_name'])
+      .where('f.follower_id', '=', followerId)
+      .orderBy('r.created_at', 'desc')
+      .orderBy('r.id', 'desc')
+      .limit(limit)
+      .execute()
+    return rows.map((row) => ({
+      ...toRecord(row),
+      user: { handle: row.handle, displayName: row.display_name },
+    }))
+  }
+
   /** The kept count and sum of a film's scores; undefined for a film not stored. */
   async movieStats(movieId: string): Promise<MovieStats | undefined> {
     const row = await this.db

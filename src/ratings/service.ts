@@ -140,6 +140,11 @@ export class RatingService {
     return this.ratersOf(movie, cursor, limit)
   }
 
+  /** The ratings of a film by the people someone follows, newest first, a page's worth. */
+  async followedRatersOf(movie: StoredMovie, followerId: string, limit = ratersPageSize) {
+    return this.deps.ratings.listByMovieFromFollowed(movie.id, followerId, limit)
+  }
+
   /** A film's average and count, from the totals kept on its row. */
   async statsOf(movieId: string): Promise<MovieStatsView> {
     const stats = await this.deps.ratings.movieStats(movieId)

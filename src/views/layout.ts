@@ -49,6 +49,7 @@ function navbar(page: PageContext): Html {
 <div class="collapse navbar-collapse" id="site-nav">
 <ul class="navbar-nav me-auto">
 <li class="nav-item">${navLink(page, '/', t('nav.home'))}</li>
+<li class="nav-item">${navLink(page, '/users', t('nav.people'))}</li>
 </ul>
 ${navSearchForm(page)}
 <ul class="navbar-nav align-items-md-center gap-md-1 pb-2 pb-md-0">

@@ -7,6 +7,7 @@ import {
   signUp,
   type ViewportName,
 } from '../support/browser.js'
+import { offlineFilms } from '../support/ratings.js'
 
 describeInBrowser('people', (browser) => {
   for (const viewport of ['phone', 'desktop'] as ViewportName[]) {
@@ -47,6 +48,65 @@ describeInBrowser('people', (browser) => {
       await follow.waitFor()
       await page.reload()
       await follow.waitFor()
+    })
+  }
+
+  for (const viewport of ['phone', 'desktop'] as ViewportName[]) {
+    it(`shows what followed people rated lately on the home page (${viewport})`, async () => {
+      const { server } = browser()
+      const page = await browser().openPage(viewport)
+      await signUp(page, server)
+      await page.goto(server.url)
+      await page.getByRole('link', { name: 'Find people to follow' }).waitFor()
+      await expectSoundPage(page)
+
+      const critic = await signedUpClient(server.app, { displayName: `Critic ${viewport}` })
+      const films = await offlineFilms(4)
+      for (const [index, film] of films.entries()) {
+        const response = await critic.client.json('POST', '/api/v1/ratings', {
+          movieId: film.id,
+          score: 62 + index * 11,
+        })
+        expect(response.status).toBe(201)
+      }
+      await page.request.put(`${server.url}/api/v1/me/following/${critic.account.handle}`)
+      await page.reload()
+      const entries = page.locator('.feed-entry')
+      expect(await entries.count()).toBe(4)
+      expect(await entries.first().textContent()).toContain(`Critic ${viewport}`)
+      await expectSoundPage(page)
+      await screenshot(page, `home-feed-${viewport}-en`)
+    })
+  }
+
+  for (const viewport of ['phone', 'desktop'] as ViewportName[]) {
+    it(`lists followed raters first on a film page, with follow buttons (${viewport})`, async () => {
+      const { server } = browser()
+      const [film] = await offlineFilms(1, 10)
+      if (!film) throw new Error('no offline film')
+      const friend = await signedUpClient(server.app, { displayName: `Friend ${viewport}` })
+      const other = await signedUpClient(server.app, { displayName: `Other ${viewport}` })
+      for (const [index, rater] of [friend, other].entries()) {
+        const response = await rater.client.json('POST', '/api/v1/ratings', {
+          movieId: film.id,
+          score: 70 + index * 20,
+        })
+        expect(response.status).toBe(201)
+      }
+      const page = await browser().openPage(viewport)
+      await signUp(page, server)
+      await page.request.put(`${server.url}/api/v1/me/following/${friend.account.handle}`)
+      await page.goto(`${server.url}/movies/${film.id}`)
+
+      const followed = page.getByRole('region', { name: 'People you follow' })
+      expect(await followed.textContent()).toContain(`Friend ${viewport}`)
+      expect(await followed.textContent()).not.toContain(`Other ${viewport}`)
+      const everyone = page.getByRole('region', { name: 'Everyone who rated it' })
+      const name = `Other ${viewport}`
+      await everyone.getByRole('button', { name: `Follow ${name}`, exact: true }).click()
+      await everyone.getByRole('button', { name: `Unfollow ${name}`, exact: true }).waitFor()
+      await expectSoundPage(page)
+      await screenshot(page, `film-raters-${viewport}-en`)
     })
   }
 

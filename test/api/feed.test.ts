@@ -1,0 +1,122 @@
+import { beforeAll, expect, it } from 'vitest'
+import { UserRepository } from '../../src/accounts/users.js'
+import { RatingRepository } from '../../src/ratings/repository.js'
+import { createTestApp, signedUpClient, type TestApp, TestClient } from '../support/app.js'
+import { describeEachDatabase } from '../support/databases.js'
+import { saveMovie } from '../support/ratings.js'
+
+interface FeedJson {
+  items: { id: string; score: number; user: { handle: string }; movie: { title: string } }[]
+  nextCursor: string | null
+}
+
+describeEachDatabase('home feed', (database) => {
+  let app: TestApp
+
+  beforeAll(() => {
+    app = createTestApp(database().db, { SIGNUP_LIMIT_PER_ADDRESS: '1000' })
+  })
+
+  async function person(displayName: string) {
+    const signed = await signedUpClient(app, { displayName })
+    const user = await new UserRepository(database().db).findByHandle(signed.account.handle)
+    if (!user) throw new Error('the person was not stored')
+    return { ...signed, id: user.id }
+  }
+
+  async function rate(userId: string, title: string, score: number, at: number) {
+    const movie = await saveMovie(database().db, { titles: { ja: null, en: title } })
+    return new RatingRepository(database().db).insert(userId, movie, score, at)
+  }
+
+  async function readAll(client: TestClient) {
+    const seen: FeedJson['items'] = []
+    let cursor: string | null = null
+    do {
+      const query: string = cursor ? `?cursor=${cursor}` : ''
+      const page: FeedJson = await (await client.get(`/api/v1/me/feed${query}`)).json()
+      seen.push(...page.items)
+      cursor = page.nextCursor
+    } while (cursor)
+    return seen
+  }
+
+  it('shows what followed people rated, newest first, and nothing of anyone else', async () => {
+    const reader = await person('Reader')
+    const ann = await person('Ann')
+    const bob = await person('Bob')
+    const stranger = await person('Stranger')
+    await reader.client.request(`/api/v1/me/following/${ann.account.handle}`, { method: 'PUT' })
+    await reader.client.request(`/api/v1/me/following/${bob.account.handle}`, { method: 'PUT' })
+    await rate(ann.id, 'Old Ann Film', 70, 1_000)
+    await rate(bob.id, 'Bob Film', 91, 2_000)
+    await rate(stranger.id, 'Stranger Film', 10, 3_000)
+    await rate(ann.id, 'New Ann Film', 55, 4_000)
+
+    const feed: FeedJson = await (await reader.client.get('/api/v1/me/feed')).json()
+    expect(feed.items.map((item) => item.movie.title)).toEqual([
+      'New Ann Film',
+      'Bob Film',
+      'Old Ann Film',
+    ])
+    expect(feed.items[1]).toMatchObject({ score: 91, user: { handle: bob.account.handle } })
+    expect(feed.nextCursor).toBeNull()
+
+    const home = await (await reader.client.get('/')).text()
+    expect(home).toContain('New Ann Film')
+    expect(home).not.toContain('Stranger Film')
+  })
+
+  it('pages through every followed rating exactly once, even as new ones arrive', async () => {
+    const reader = await person('Pager')
+    const followees = [await person('P1'), await person('P2'), await person('P3')]
+    for (const followee of followees) {
+      await reader.client.request(`/api/v1/me/following/${followee.account.handle}`, {
+        method: 'PUT',
+      })
+    }
+    // Interleaved in time, with ties on the same millisecond.
+    let expected = 0
+    for (let i = 0; i < 45; i += 1) {
+      const followee = followees[i % 3]
+      if (!followee) continue
+      await rate(followee.id, `Paged ${i}`, i, 10_000 + Math.floor(i / 2))
+      expected += 1
+    }
+    const first: FeedJson = await (await reader.client.get('/api/v1/me/feed')).json()
+    expect(first.items).toHaveLength(20)
+    const top = followees[0]
+    if (top) await rate(top.id, 'Arrived later', 99, 99_999)
+
+    let cursor = first.nextCursor
+    const seen = [...first.items]
+    while (cursor) {
+      const page: FeedJson = await (
+        await reader.client.get(`/api/v1/me/feed?cursor=${cursor}`)
+      ).json()
+      seen.push(...page.items)
+      cursor = page.nextCursor
+    }
+    const titles = seen.map((item) => item.movie.title)
+    expect(titles).toHaveLength(expected)
+    expect(new Set(titles).size).toBe(expected)
+    expect(titles).not.toContain('Arrived later')
+    expect((await readAll(reader.client))[0]?.movie.title).toBe('Arrived later')
+  })
+
+  it('invites someone who follows no one to find people', async () => {
+    const loner = await person('Loner')
+    expect(await (await loner.client.get('/api/v1/me/feed')).json()).toEqual({
+      items: [],
+      nextCursor: null,
+    })
+    const home = await (await loner.client.get('/')).text()
+    expect(home).toMatch(/href="\/users"/)
+  })
+
+  it('needs a session and a sound cursor', async () => {
+    expect((await new TestClient(app).get('/api/v1/me/feed')).status).toBe(401)
+    const reader = await person('Cursor')
+    expect((await reader.client.get('/api/v1/me/feed?cursor=abc')).status).toBe(400)
+  })
+})
