@@ -2,14 +2,17 @@
 // assets: a minified script and stylesheet with content-hashed names, each with gzip
 // and brotli copies beside it, and a manifest the pages read.
 import { createHash } from 'node:crypto'
-import { mkdir, rm, writeFile } from 'node:fs/promises'
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises'
 import { basename, join } from 'node:path'
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib'
 import { build } from 'esbuild'
 import { compile } from 'sass'
 
 const root = new URL('..', import.meta.url).pathname
-const out = join(root, 'dist')
+const dist = join(root, 'dist')
+// Built aside and swapped in at the end, so that a server or a test reading `dist`
+// while a build runs never sees it half-written.
+const out = join(root, `dist.building-${process.pid}`)
 const assets = join(out, 'public', 'assets')
 
 await rm(out, { recursive: true, force: true })
@@ -66,6 +69,11 @@ const manifest = {
   'styles.css': await writeAsset('styles', 'css', Buffer.from(styles.css)),
 }
 await writeFile(join(out, 'public', 'manifest.json'), JSON.stringify(manifest, null, 2))
+
+const previous = join(root, `dist.previous-${process.pid}`)
+await rename(dist, previous).catch(() => {})
+await rename(out, dist)
+await rm(previous, { recursive: true, force: true })
 
 async function writeAsset(name, extension, body) {
   const hash = createHash('sha256').update(body).digest('base64url').slice(0, 10)
