@@ -82,14 +82,16 @@ export function createApp({ config, db: database, logger, publicDir, assets }: A
   app.route('/', assetRoutes(publicDir))
 
   const catalogs = createCatalogs(config.tmdb)
+  const ratingRepository = new RatingRepository(db)
   const movies = new MovieService({
     repository: new MovieRepository(db),
     searchCatalog: catalogs.searchCatalog,
     catalogs: catalogs.catalogs,
     refreshAfterMs: config.movieRefreshMs,
     logger: logger.child({ subsystem: 'movies' }),
+    onReleaseDateChange: (movie) => ratingRepository.syncReleaseKey(movie),
   })
-  const ratings = new RatingService({ ratings: new RatingRepository(db), movies, people })
+  const ratings = new RatingService({ ratings: ratingRepository, movies, people })
 
   app.use(async (c, next) => {
     c.set('assets', assets)

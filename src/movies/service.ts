@@ -15,6 +15,11 @@ export interface MovieServiceDeps {
   refreshAfterMs: number
   /** Where a catalog failure that was covered by a stored copy is reported. */
   logger?: Logger
+  /**
+   * Called when a refresh changed a stored film's release date: the ratings keep a
+   * copy of it to sort by.
+   */
+  onReleaseDateChange?: (movie: StoredMovie) => Promise<void>
   now?: () => number
 }
 
@@ -104,6 +109,9 @@ export class MovieService {
 
     const movie: StoredMovie = { ...details, fetchedAt: this.now() }
     await this.deps.repository.save(movie)
+    if (stored && stored.releaseDate !== movie.releaseDate) {
+      await this.deps.onReleaseDateChange?.(movie)
+    }
     return { movie, isStale: false }
   }
 }

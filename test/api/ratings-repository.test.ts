@@ -2,7 +2,9 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import type { Db } from '../../src/db/database.js'
 import { isUniqueViolation } from '../../src/db/dialect.js'
 import { NotFoundError } from '../../src/domain/errors.js'
-import type { StoredMovie } from '../../src/movies/movie.js'
+import type { Catalog, StoredMovie } from '../../src/movies/movie.js'
+import { MovieRepository } from '../../src/movies/repository.js'
+import { MovieService } from '../../src/movies/service.js'
 import {
   type ListedRating,
   RatingRepository,
@@ -17,7 +19,7 @@ import {
   sortOrders,
 } from '../../src/ratings/sorts.js'
 import { describeEachDatabase } from '../support/databases.js'
-import { at, saveMovie, savePerson } from '../support/ratings.js'
+import { aMovie, at, saveMovie, savePerson } from '../support/ratings.js'
 
 const base = Date.UTC(2024, 0, 1)
 
@@ -246,6 +248,30 @@ describeEachDatabase('ratings repository', (database) => {
     await ratings.syncReleaseKey({ id: movie.id, releaseDate: '1977-05-25' })
     const [listed] = await ratings.listByUser(person.id, 'release', 'desc', null, 5)
     expect(listed?.releaseKey).toBe('1977-05-25')
+  })
+
+  it('follows a film’s new release date when the films service refreshes it', async () => {
+    const person = await savePerson(db)
+    const film = aMovie({ id: 'tmdb-987654', releaseDate: null, fetchedAt: 0 })
+    const catalog: Catalog = {
+      source: 'tmdb',
+      search: async () => ({ items: [], page: 1, totalPages: 0 }),
+      get: async () => null,
+      details: async () => ({ ...film, releaseDate: '1982-06-25' }),
+    }
+    const movies = new MovieService({
+      repository: new MovieRepository(db),
+      searchCatalog: catalog,
+      catalogs: [catalog],
+      refreshAfterMs: 1000,
+      onReleaseDateChange: (movie) => ratings.syncReleaseKey(movie),
+    })
+    await new MovieRepository(db).save(film)
+    await ratings.insert(person.id, film, 80, base)
+
+    await movies.ensureStored(film.id, 'en')
+    const [listed] = await ratings.listByUser(person.id, 'release', 'desc', null, 5)
+    expect(listed?.releaseKey).toBe('1982-06-25')
   })
 
   it('takes a deleted person’s ratings out of their films’ counts in the same transaction', async () => {
