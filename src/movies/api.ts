@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi'
 import { apiRouter, jsonResponse, problemSchema, problems } from '../http/api.js'
 import { messageKey } from '../i18n/translate.js'
+import { ownRatingSchema } from '../ratings/present.js'
 import type { StoredMovie } from './movie.js'
 import { movieSchema, presentCatalogMovie, presentMovie } from './present.js'
 import { type MovieService, maxQueryLength, maxSearchPage } from './service.js'
@@ -32,7 +33,7 @@ const ratingStatsSchema = z.object({
 /** The ratings part of a film's page data; the ratings feature provides it. */
 export interface MovieRatings {
   stats: z.infer<typeof ratingStatsSchema>
-  myRating: Record<string, unknown> | null
+  myRating: z.infer<typeof ownRatingSchema> | null
 }
 
 /** Loads the ratings part for a film and the caller (null when logged out). */
@@ -50,8 +51,7 @@ const moviePageSchema = z
   .object({
     movie: movieSchema,
     stats: ratingStatsSchema,
-    myRating: z
-      .looseObject({})
+    myRating: ownRatingSchema
       .nullable()
       .openapi({ description: 'The caller’s own rating of the film, or null.' }),
   })
