@@ -99,7 +99,8 @@ describe('graceful shutdown', () => {
     const signalled = Date.now()
     server.child.kill('SIGINT')
     expect(await server.exited).toEqual({ code: 0, signal: null })
-    expect(Date.now() - signalled).toBeLessThan(1000)
+    // Well inside the 10-second bound: nothing waited for the idle connection.
+    expect(Date.now() - signalled).toBeLessThan(3000)
     agent.destroy()
   })
 })
