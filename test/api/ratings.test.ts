@@ -110,6 +110,28 @@ describeEachDatabase('ratings API', (database) => {
     expect((await filmPage(client, film.id)).stats).toEqual({ average: 60, count: 1 })
   })
 
+  it('keeps one rating and exact counts when the same person rates at once from many tabs', async () => {
+    const { client, account } = await signedUpClient(app)
+    const film = freshFilm()
+    const others = [freshFilm(), freshFilm(), freshFilm()]
+    const responses = await Promise.all([
+      ...Array.from({ length: 5 }, (_, i) => rate(client, film.id, 50 + i)),
+      ...others.map((other) => rate(client, other.id, 10)),
+    ])
+    const statuses = responses.map((response) => response.status)
+    expect(statuses.filter((status) => status === 201)).toHaveLength(4)
+    expect(statuses.filter((status) => status === 409)).toHaveLength(4)
+    const created = await Promise.all(
+      responses.slice(0, 5).map(async (response) => response.json()),
+    )
+    const winner = created.find((body) => body.score !== undefined)
+    for (const body of created) expect(body.id ?? body.ratingId).toBe(winner.id)
+
+    expect((await filmPage(client, film.id)).stats).toEqual({ average: winner.score, count: 1 })
+    const person = await (await client.get(`/api/v1/users/${account.handle}`)).json()
+    expect(person.ratingCount).toBe(4)
+  })
+
   it('refuses every bad score, an unknown film and a body that names a person', async () => {
     const { client } = await signedUpClient(app)
     const film = freshFilm()
