@@ -136,7 +136,7 @@ export function ratingPages({ ratings, movies, people }: RatingPagesDeps) {
     if (form.confirmed !== 'yes') {
       // No script asked: ask on a page of its own before anything is deleted.
       const query = new URLSearchParams({ delete: '1', ...(next ? { next } : {}) })
-      return c.redirect(`/ratings/${id}/edit?${query}`, 303)
+      return c.redirect(`/ratings/${encodeURIComponent(id)}/edit?${query}`, 303)
     }
     await ratings.delete(user.id, id)
     return c.redirect(withQuery(next ?? `/users/${user.handle}`, 'done', 'deleted'), 303)
