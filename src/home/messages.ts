@@ -17,7 +17,6 @@ export default defineMessages({
     'home.feature.people.body':
       'Follow friends and critics, see what they rated lately, and find films through people rather than ads.',
     'home.welcome': 'Welcome, {name}',
-    'home.welcome.body': 'What the people you follow rate will appear here.',
     'home.deleted': 'Your account and all its data were deleted.',
     'home.shortcuts': 'Shortcuts',
     'home.shortcut.rate.title': 'Rate a film',
@@ -45,7 +44,6 @@ export default defineMessages({
     'home.feature.people.body':
       '友だちや批評家をフォローして、最近の評価をチェック。広告ではなく人から映画に出会えます。',
     'home.welcome': 'ようこそ、{name}さん',
-    'home.welcome.body': 'フォローしている人の評価がここに表示されます。',
     'home.deleted': 'アカウントとすべてのデータを削除しました。',
     'home.shortcuts': 'ショートカット',
     'home.shortcut.rate.title': '映画を採点する',

@@ -60,8 +60,8 @@ function memberHome(page: PageContext, latest: FeedPage, isContinued: boolean): 
 </a>
 </div>`
   return html`<section class="pt-2 pb-4">
-<h1 class="h3 fw-bold mb-2">${t('home.welcome', { name: user?.displayName ?? '' })}</h1>
-<p class="text-body-secondary mb-0">${t('home.welcome.body')}</p>
+<h1 class="h3 fw-bold mb-1">${t('home.welcome', { name: user?.displayName ?? '' })}</h1>
+<p class="text-body-secondary mb-0">@${user?.handle}</p>
 </section>
 <div class="row g-4 g-lg-5">
 <div class="col-lg-8">${feedView(page, latest, isContinued)}</div>

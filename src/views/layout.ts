@@ -76,7 +76,6 @@ function guestLinks(page: PageContext): Html {
 function accountLinks(page: PageContext): Html {
   const { t, user } = page
   return html`<li class="nav-item">${navLink(page, `/users/${user?.handle}`, t('nav.myFilms'))}</li>
-<li class="nav-item"><span class="navbar-text nav-handle">@${user?.handle}</span></li>
 <li class="nav-item">${navLink(page, '/settings', t('nav.settings'))}</li>
 <li class="nav-item"><form method="post" action="/logout"><button type="submit" class="nav-link">${t('nav.logout')}</button></form></li>`
 }
