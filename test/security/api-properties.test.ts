@@ -114,6 +114,16 @@ function bodyFor(operation: Operation) {
   )
 }
 
+const oddHeaderNames = [
+  'x-request-id',
+  'cookie',
+  'origin',
+  'sec-fetch-site',
+  'x-forwarded-for',
+  'accept',
+  'content-length',
+]
+
 const contentTypes = fc.constantFrom(
   'application/json',
   'application/json; charset=utf-8',
@@ -209,6 +219,7 @@ describeEachDatabase('API under arbitrary input', (database) => {
         contentType: contentTypes,
         language: fc.option(fc.oneof(fc.constantFrom('ja', 'en', '*', 'zz-ZZ;q=2'), fc.string())),
         isLoggedIn: fc.boolean(),
+        oddHeader: fc.option(fc.tuple(fc.constantFrom(...oddHeaderNames), text)),
       }),
     )
 
@@ -221,6 +232,13 @@ describeEachDatabase('API under arbitrary input', (database) => {
             headers.set('accept-language', input.language)
           } catch {
             // Not a value a header can carry: send none.
+          }
+        }
+        if (input.oddHeader) {
+          try {
+            headers.set(...input.oddHeader)
+          } catch {
+            // Not a value a header can carry.
           }
         }
         if (input.isLoggedIn) headers.set('cookie', await sessionCookie())
