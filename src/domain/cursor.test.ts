@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
-import { BadRequestError } from '../domain/errors.js'
 import { decodeCursor, encodeCursor } from './cursor.js'
+import { BadRequestError } from './errors.js'
 
 const key = z.tuple([z.number().int(), z.number().int()])
 

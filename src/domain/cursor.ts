@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { BadRequestError } from '../domain/errors.js'
+import { BadRequestError } from './errors.js'
 
 /**
  * Where a list page ended: the last row's sort key and id. A keyset page continues
@@ -33,7 +33,7 @@ export function decodeCursor<Key extends readonly unknown[]>(
   keySchema: z.ZodType<Key>,
   cursor: string,
 ): Position<Key> {
-  const invalid = () => new BadRequestError('ratings.cursor.invalid')
+  const invalid = () => new BadRequestError('error.cursor.invalid')
   if (cursor.length > maxCursorLength || !/^[\w-]+$/.test(cursor)) throw invalid()
   let parsed: unknown
   try {

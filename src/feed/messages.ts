@@ -3,7 +3,6 @@ import { defineMessages } from '../i18n/define.js'
 export default defineMessages({
   en: {
     'feed.title': 'Lately, from people you follow',
-    'feed.rated': '{name} rated',
     'feed.empty.title': 'Your feed is waiting',
     'feed.empty.body':
       'Follow people whose taste you trust, and what they rate will appear here as they rate it.',
@@ -13,7 +12,6 @@ export default defineMessages({
   },
   ja: {
     'feed.title': 'フォロー中の人の最近の評価',
-    'feed.rated': '{name}さんが評価',
     'feed.empty.title': 'フィードはまだ空です',
     'feed.empty.body':
       '好みを信頼できる人をフォローすると、その人が映画を評価するたびにここに表示されます。',

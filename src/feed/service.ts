@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { decodeCursor, encodeCursor } from '../ratings/cursor.js'
+import { decodeCursor, encodeCursor } from '../domain/cursor.js'
 import type { FeedItem, FeedRepository } from './repository.js'
 
 export const feedPageSize = 20

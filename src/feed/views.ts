@@ -21,7 +21,7 @@ ${next ? html`<nav class="text-center my-4" aria-label="${t('feed.more')}"><a cl
 }
 
 function feedEntry(page: PageContext, item: FeedItem): Html {
-  const { t, locale } = page
+  const { locale } = page
   const title = titleIn(item.movie, locale)
   const year = item.movie.releaseDate?.slice(0, 4)
   return html`<li class="feed-entry">

@@ -31,6 +31,8 @@ export default defineMessages({
     'error.notFound.detail': 'Not found.',
     'error.validation': 'Some fields need your attention.',
     'error.badRequest': 'The request could not be understood.',
+    'error.cursor.invalid':
+      'This page link is not valid any more. Go back to the first page of the list.',
     'validation.required': 'This field is required.',
     'validation.invalid': 'This value is not valid.',
     'validation.tooLong': 'This is too long (at most {max} characters).',
@@ -69,6 +71,8 @@ export default defineMessages({
     'error.notFound.detail': '見つかりません。',
     'error.validation': '入力内容を確認してください。',
     'error.badRequest': 'リクエストを解釈できませんでした。',
+    'error.cursor.invalid':
+      'このページのリンクは無効になっています。一覧の最初のページに戻ってください。',
     'validation.required': '入力してください。',
     'validation.invalid': '値が正しくありません。',
     'validation.tooLong': '長すぎます（{max}文字以内）。',

@@ -1,6 +1,6 @@
 import { z } from 'zod'
+import { decodeCursor, encodeCursor } from '../domain/cursor.js'
 import { BadRequestError, NotFoundError } from '../domain/errors.js'
-import { decodeCursor, encodeCursor } from '../ratings/cursor.js'
 import type { FollowKey, PeopleRepository, PersonRow, SearchKey } from './repository.js'
 
 export const pageSize = 24

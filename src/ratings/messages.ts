@@ -8,8 +8,6 @@ export default defineMessages({
     'ratings.score.alt': '{score} out of 100',
     'ratings.score.slider': 'Score slider',
     'ratings.score.unset': 'Not scored yet',
-    'ratings.cursor.invalid':
-      'This page link is not valid any more. Go back to the first page of the list.',
     'ratings.movie.unknown': 'This film is not in the catalog.',
     'ratings.exists': 'You have already rated this film.',
     'ratings.notFound': 'This rating does not exist, or it is not yours.',
@@ -85,8 +83,6 @@ export default defineMessages({
     'ratings.score.alt': '100点中{score}点',
     'ratings.score.slider': '点数のスライダー',
     'ratings.score.unset': 'まだ点数がありません',
-    'ratings.cursor.invalid':
-      'このページのリンクは無効になっています。一覧の最初のページに戻ってください。',
     'ratings.movie.unknown': 'この映画はカタログにありません。',
     'ratings.exists': 'この映画はすでに評価しています。',
     'ratings.notFound': 'この評価は存在しないか、あなたの評価ではありません。',

@@ -155,7 +155,7 @@ function parseListQuery(c: Context<AppEnv>) {
   if (result.success) return result.data
   const field = String(result.error.issues[0]?.path[0] ?? '')
   if (field === 'order') throw new BadRequestError('ratings.order.invalid')
-  if (field === 'cursor') throw new BadRequestError('ratings.cursor.invalid')
+  if (field === 'cursor') throw new BadRequestError('error.cursor.invalid')
   throw new BadRequestError('ratings.sort.invalid')
 }
 

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { decodeCursor, encodeCursor, type Position } from './cursor.js'
+import { decodeCursor, encodeCursor, type Position } from '../domain/cursor.js'
 
 export const ratingSorts = ['registered', 'score', 'release'] as const
 export type RatingSort = (typeof ratingSorts)[number]
