@@ -1,6 +1,7 @@
 import { type SqlBool, sql } from 'kysely'
 import type { Db } from '../db/database.js'
 import type { StoredMovie } from '../movies/movie.js'
+import { joinedMovieColumns, toStoredMovie } from '../movies/repository.js'
 
 /** A rating in someone's home feed: who, which film, what score, when. */
 export interface FeedItem {
@@ -87,14 +88,7 @@ export class FeedRepository {
         'u.handle',
         'u.display_name',
         'm.id as movie_id',
-        'm.title_ja',
-        'm.title_en',
-        'm.original_title',
-        'm.release_date',
-        'm.poster_path',
-        'm.overview_ja',
-        'm.overview_en',
-        'm.fetched_at',
+        ...joinedMovieColumns,
       ])
       .where('r.id', 'in', ids)
       .orderBy('r.created_at', 'desc')
@@ -106,15 +100,7 @@ export class FeedRepository {
       createdAt: row.created_at,
       updatedAt: row.updated_at,
       user: { handle: row.handle, displayName: row.display_name },
-      movie: {
-        id: row.movie_id,
-        titles: { ja: row.title_ja, en: row.title_en },
-        originalTitle: row.original_title,
-        releaseDate: row.release_date,
-        posterPath: row.poster_path,
-        overviews: { ja: row.overview_ja, en: row.overview_en },
-        fetchedAt: row.fetched_at,
-      },
+      movie: toStoredMovie({ ...row, id: row.movie_id }),
     }))
   }
 }

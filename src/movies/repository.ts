@@ -3,7 +3,22 @@ import type { Db } from '../db/database.js'
 import type { StoredMovie } from './movie.js'
 import type { MovieTable } from './tables.js'
 
-export function toStoredMovie(row: Selectable<MovieTable>): StoredMovie {
+/** What a film's row holds for `StoredMovie`: all of it but the kept rating totals. */
+export type MovieFields = Omit<Selectable<MovieTable>, 'rating_count' | 'rating_sum'>
+
+/** The film's columns for a query that joins `movies as m` (the id comes from the join). */
+export const joinedMovieColumns = [
+  'm.title_ja',
+  'm.title_en',
+  'm.original_title',
+  'm.release_date',
+  'm.poster_path',
+  'm.overview_ja',
+  'm.overview_en',
+  'm.fetched_at',
+] as const
+
+export function toStoredMovie(row: MovieFields): StoredMovie {
   return {
     id: row.id,
     titles: { ja: row.title_ja, en: row.title_en },

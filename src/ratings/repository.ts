@@ -3,6 +3,7 @@ import type { Db } from '../db/database.js'
 import { newId } from '../db/ids.js'
 import { NotFoundError, UnauthorizedError } from '../domain/errors.js'
 import type { StoredMovie } from '../movies/movie.js'
+import { joinedMovieColumns, type MovieFields, toStoredMovie } from '../movies/repository.js'
 import type { ListPosition, RatingSort, SortOrder } from './sorts.js'
 
 /** A rating's own row. */
@@ -49,17 +50,6 @@ const ratingColumns = [
   'r.release_key',
   'r.created_at',
   'r.updated_at',
-] as const
-
-const movieColumns = [
-  'm.title_ja',
-  'm.title_en',
-  'm.original_title',
-  'm.release_date',
-  'm.poster_path',
-  'm.overview_ja',
-  'm.overview_en',
-  'm.fetched_at',
 ] as const
 
 /**
@@ -201,7 +191,7 @@ export class RatingRepository {
     return this.db
       .selectFrom('ratings as r')
       .innerJoin('movies as m', 'm.id', 'r.movie_id')
-      .select([...ratingColumns, ...movieColumns])
+      .select([...ratingColumns, ...joinedMovieColumns])
       .where('r.user_id', '=', userId)
       .limit(limit)
   }
@@ -382,28 +372,6 @@ function toRecord(row: RatingRow): RatingRecord {
   }
 }
 
-interface ListedRow extends RatingRow {
-  title_ja: string | null
-  title_en: string | null
-  original_title: string | null
-  release_date: string | null
-  poster_path: string | null
-  overview_ja: string | null
-  overview_en: string | null
-  fetched_at: number
-}
-
-function toListedRating(row: ListedRow): ListedRating {
-  return {
-    ...toRecord(row),
-    movie: {
-      id: row.movie_id,
-      titles: { ja: row.title_ja, en: row.title_en },
-      originalTitle: row.original_title,
-      releaseDate: row.release_date,
-      posterPath: row.poster_path,
-      overviews: { ja: row.overview_ja, en: row.overview_en },
-      fetchedAt: row.fetched_at,
-    },
-  }
+function toListedRating(row: RatingRow & Omit<MovieFields, 'id'>): ListedRating {
+  return { ...toRecord(row), movie: toStoredMovie({ ...row, id: row.movie_id }) }
 }
