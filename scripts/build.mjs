@@ -23,7 +23,13 @@ await mkdir(assets, { recursive: true })
 // Native addons, pino (its transports load by name in a worker) and data that is
 // only read on demand stay outside.
 await build({
-  entryPoints: ['src/main.ts', 'src/migrate-cli.ts', 'src/backup-cli.ts', 'src/restore-cli.ts'],
+  entryPoints: [
+    'src/main.ts',
+    'src/migrate-cli.ts',
+    'src/backup-cli.ts',
+    'src/restore-cli.ts',
+    'src/seed/seed-cli.ts',
+  ],
   absWorkingDir: root,
   outdir: join(out, 'server'),
   bundle: true,
