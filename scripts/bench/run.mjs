@@ -1,0 +1,195 @@
+// `npm run bench [-- --quick | --tiny] [--fresh]`: throughput and latency of the main
+// pages against the ceiling of a bare route, measured in the same run. SQLite by
+// default, PostgreSQL when DATABASE_URL names one. Prints a table, writes JSON.
+import { execSync } from 'node:child_process'
+import { cpus, loadavg, totalmem } from 'node:os'
+import { parseArgs } from 'node:util'
+import {
+  databaseUrlFor,
+  load,
+  login,
+  median,
+  memoryOf,
+  printTable,
+  root,
+  seedOrReuse,
+  startServer,
+  writeResult,
+} from './lib.mjs'
+
+const { values: args } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    tiny: { type: 'boolean', default: false },
+    fresh: { type: 'boolean', default: false },
+    out: { type: 'string' },
+  },
+})
+const mode = args.tiny ? 'tiny' : args.quick ? 'quick' : 'full'
+const plan = {
+  full: { people: 10_000, ratings: 1_000_000, rounds: 3, seconds: 10 },
+  quick: { people: 1_000, ratings: 100_000, rounds: 2, seconds: 3 },
+  tiny: { people: 40, ratings: 2_000, rounds: 1, seconds: 1 },
+}[mode]
+
+const url = databaseUrlFor(plan.people, plan.ratings)
+const seed = await seedOrReuse(url, plan.people, plan.ratings, { fresh: args.fresh })
+const server = await startServer(url)
+const loadBefore = loadavg()
+try {
+  const setup = await prepare(server.base, seed)
+  const scenarios = scenariosFor(setup, seed)
+  const runs = Object.fromEntries(Object.keys(scenarios).map((name) => [name, []]))
+  for (let round = 0; round < plan.rounds; round++) {
+    const names = Object.keys(scenarios)
+    // Alternate the order so that no scenario always follows the same one.
+    const order = round % 2 === 0 ? names : [names[0], ...names.slice(1).reverse()]
+    for (const name of order) runs[name].push(await scenarios[name]())
+  }
+  const ceiling = median(runs.ceiling).rps
+  const results = Object.entries(runs).map(([name, list]) => {
+    const { requests, ...figures } = median(list)
+    return { scenario: name, ...round2(figures), ratio: round2(figures.rps / ceiling) }
+  })
+  printTable(results)
+  const mix = results.find((row) => row.writesPerSec !== undefined)
+  if (mix) {
+    const { writesPerSec, writeP50, writeP99, writeErrors } = mix
+    console.log(
+      `writes beside the cold list: ${writesPerSec}/s, p50 ${writeP50} ms, p99 ${writeP99} ms, errors ${writeErrors}`,
+    )
+  }
+  console.log(`start to first answer: ${server.startMs.toFixed(0)} ms`)
+  const file = writeResult(args.out ?? `bench-${mode}`, {
+    date: new Date().toISOString(),
+    commit: execSync('git rev-parse --short HEAD', { cwd: root }).toString().trim(),
+    machine: { cpus: cpus().length, model: cpus()[0]?.model, memGiB: totalmem() / 2 ** 30 },
+    loadAverage: { before: loadBefore, after: loadavg() },
+    database: /^postgres/.test(url) ? 'postgres' : 'sqlite',
+    mode,
+    plan,
+    seed: { ...seed, fullListHandles: seed.fullListHandles.length },
+    startMs: server.startMs,
+    serverPeakMiB: memoryOf(server.pid).peak,
+    results,
+  })
+  console.log(`written to ${file}`)
+} finally {
+  await server.stop()
+}
+
+/** Sessions for the feed and the writer, and films to look at and to rate. */
+async function prepare(base, seed) {
+  const feedCookie = await login(base, seed.busiestFollower.handle)
+  const films = []
+  let cursor = ''
+  while (films.length < 400) {
+    const query = `sort=registered${cursor ? `&cursor=${cursor}` : ''}`
+    const page = await (
+      await fetch(`${base}/api/v1/users/${seed.heaviest.handle}/ratings?${query}`)
+    ).json()
+    films.push(...page.items.map((item) => item.movie.id))
+    if (!page.nextCursor) break
+    cursor = encodeURIComponent(page.nextCursor)
+  }
+  const handle = `bw${Date.now().toString(36)}`
+  const signup = await fetch(`${base}/api/v1/auth/signup`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      handle,
+      email: `${handle}@example.com`,
+      password: 'violet-tram-orbit-42',
+      displayName: 'Bench writer',
+    }),
+  })
+  if (signup.status !== 201) throw new Error(`writer sign-up: ${signup.status}`)
+  const writerCookie = signup.headers
+    .getSetCookie()
+    .map((l) => l.split(';')[0])
+    .join('; ')
+  return { base, feedCookie, writerCookie, films }
+}
+
+function scenariosFor(setup, seed) {
+  const { base, films } = setup
+  const handles = seed.fullListHandles
+  const run = (requests, headers) =>
+    load(base, server.pid, { seconds: plan.seconds, requests, headers })
+  const rotating = (pathOf) => {
+    let n = 0
+    return [{ setupRequest: (request) => ({ ...request, path: pathOf(n++) }) }]
+  }
+  // Each cold request asks for another person's list, with a query part no page had
+  // before, so that nothing it shows was rendered (or cached) before.
+  let pass = 0
+  const coldList = () =>
+    rotating((n) => `/users/${handles[n % handles.length]}?sort=score&pass=${pass++}`)
+  const queries = ['佐藤', 'alex', 'user12', 'cine', 'smith', 'ねこ', 'garcía', 'user9']
+  return {
+    ceiling: () => run([{ path: '/healthz' }]),
+    'list cold': () => run(coldList()),
+    'list warm': () => run([{ path: `/users/${handles[0]}?sort=score` }]),
+    'list JSON': () =>
+      run(rotating((n) => `/api/v1/users/${handles[n % handles.length]}/ratings?sort=score`)),
+    'film page': () => run(rotating((n) => `/movies/${films[n % films.length]}`)),
+    'people search': () =>
+      run(rotating((n) => `/users?q=${encodeURIComponent(queries[n % queries.length])}`)),
+    'home feed': () => run([{ path: '/' }], { cookie: setup.feedCookie }),
+    'list cold + writes': async () => {
+      const writes = writeLoop(setup)
+      const reads = await run(coldList())
+      return { ...reads, ...(await writes.stop()) }
+    },
+  }
+}
+
+/**
+ * One writer beside the reads: rates a film it has not rated, then re-scores it twice,
+ * one request after another, until stopped.
+ */
+function writeLoop({ base, writerCookie, films }) {
+  const headers = { cookie: writerCookie, 'content-type': 'application/json' }
+  const latencies = []
+  let errors = 0
+  let isStopped = false
+  const timed = async (method, path, body) => {
+    const started = performance.now()
+    const response = await fetch(base + path, { method, headers, body: JSON.stringify(body) })
+    latencies.push(performance.now() - started)
+    if (!response.ok) errors++
+    return response.ok ? response.json() : null
+  }
+  const started = performance.now()
+  const done = (async () => {
+    while (!isStopped) {
+      const movieId = films.shift()
+      if (!movieId) break
+      const rating = await timed('POST', '/api/v1/ratings', { movieId, score: 70 })
+      if (!rating) continue
+      await timed('PATCH', `/api/v1/ratings/${rating.id}`, { score: 80 })
+      await timed('PATCH', `/api/v1/ratings/${rating.id}`, { score: 75 })
+    }
+  })()
+  return {
+    stop: async () => {
+      isStopped = true
+      await done
+      const seconds = (performance.now() - started) / 1000
+      latencies.sort((a, b) => a - b)
+      const at = (q) =>
+        latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0
+      return {
+        writesPerSec: latencies.length / seconds,
+        writeP50: at(0.5),
+        writeP99: at(0.99),
+        writeErrors: errors,
+      }
+    },
+  }
+}
+
+function round2(value) {
+  if (typeof value === 'number') return Math.round(value * 100) / 100
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, round2(v)]))
+}
