@@ -16,6 +16,7 @@ import { FeedService } from './feed/service.js'
 import { healthRoutes } from './health/routes.js'
 import { homePages } from './home/pages.js'
 import { type AssetManifest, assetRoutes } from './http/assets.js'
+import { compression } from './http/compression.js'
 import type { AppEnv } from './http/context.js'
 import { handleError, handleNotFound } from './http/errors.js'
 import { requestContext } from './http/request-context.js'
@@ -30,8 +31,9 @@ import { metricsRoutes } from './metrics/routes.js'
 import { movieApi } from './movies/api.js'
 import { createCatalogs } from './movies/catalogs.js'
 import { moviePages } from './movies/pages.js'
-import { MovieRepository } from './movies/repository.js'
 import { MovieService } from './movies/service.js'
+import { listPageCache } from './page-cache/list-page-cache.js'
+import { VersionedMovieRepository } from './page-cache/movie-versions.js'
 import { peopleApi } from './people/api.js'
 import { peoplePages } from './people/pages.js'
 import { forgetFollows, PeopleRepository } from './people/repository.js'
@@ -84,7 +86,7 @@ export function createApp({ config, db: database, logger, publicDir, assets }: A
   const catalogs = createCatalogs(config.tmdb)
   const ratingRepository = new RatingRepository(db)
   const movies = new MovieService({
-    repository: new MovieRepository(db),
+    repository: new VersionedMovieRepository(db),
     searchCatalog: catalogs.searchCatalog,
     catalogs: catalogs.catalogs,
     refreshAfterMs: config.movieRefreshMs,
@@ -105,6 +107,7 @@ export function createApp({ config, db: database, logger, publicDir, assets }: A
       trustProxy: config.trustProxy,
     }),
   )
+  app.use(compression())
   app.use(securityHeaders(new URL(config.tmdb.imageUrl).origin))
   app.use(sessionMiddleware(sessions))
   app.use(localeMiddleware())
@@ -123,6 +126,7 @@ export function createApp({ config, db: database, logger, publicDir, assets }: A
     }),
   )
   app.use(crossSiteGuard(config.publicUrl))
+  app.use('/users/:handle', listPageCache({ db, buildId: assets['app.js'] + assets['styles.css'] }))
 
   const api = new OpenAPIHono<AppEnv>()
   api.route('/', accountApi(accounts))

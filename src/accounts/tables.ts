@@ -23,6 +23,11 @@ export interface UserTable {
   search_text: string
   /** The last time the person rated something (their sign-up time before that). */
   last_active_at: number
+  /**
+   * Moves with every change to what the person's list page shows (their ratings,
+   * profile, follow counts, a rated film's details): cached pages are checked against it.
+   */
+  list_version: Generated<number>
   created_at: number
   updated_at: number
 }

@@ -85,6 +85,7 @@ export class UserRepository {
       follower_count: 0,
       search_text: searchText(user.handle, user.displayName),
       last_active_at: now,
+      list_version: 0,
       created_at: now,
       updated_at: now,
     }
@@ -152,6 +153,7 @@ export class UserRepository {
         birthdate: changes.birthdate,
         show_age: changes.showAge === undefined ? undefined : changes.showAge ? 1 : 0,
         locale: changes.locale,
+        list_version: sql<number>`list_version + 1`,
         updated_at: now,
       })
       .where('id', '=', id)

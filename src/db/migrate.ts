@@ -5,6 +5,7 @@ import * as movies from './migrations/0002-movies.js'
 import * as ratings from './migrations/0003-ratings.js'
 import * as people from './migrations/0004-people.js'
 import * as backups from './migrations/0005-backups.js'
+import * as listVersion from './migrations/0006-list-version.js'
 
 /** Every migration in order; the name's number decides it. */
 const migrations: Record<string, Migration> = {
@@ -13,6 +14,7 @@ const migrations: Record<string, Migration> = {
   '0003-ratings': ratings,
   '0004-people': people,
   '0005-backups': backups,
+  '0006-list-version': listVersion,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => migrations }

@@ -171,12 +171,18 @@ export class PeopleRepository {
 async function moveCounts(trx: Db, followerId: string, followeeId: string, by: 1 | -1) {
   await trx
     .updateTable('users')
-    .set((eb) => ({ following_count: eb('following_count', '+', by) }))
+    .set((eb) => ({
+      following_count: eb('following_count', '+', by),
+      list_version: eb('list_version', '+', 1),
+    }))
     .where('id', '=', followerId)
     .execute()
   await trx
     .updateTable('users')
-    .set((eb) => ({ follower_count: eb('follower_count', '+', by) }))
+    .set((eb) => ({
+      follower_count: eb('follower_count', '+', by),
+      list_version: eb('list_version', '+', 1),
+    }))
     .where('id', '=', followeeId)
     .execute()
 }
@@ -188,14 +194,20 @@ async function moveCounts(trx: Db, followerId: string, followeeId: string, by: 1
 export async function forgetFollows(trx: Db, userId: string): Promise<void> {
   await trx
     .updateTable('users')
-    .set((eb) => ({ follower_count: eb('follower_count', '-', 1) }))
+    .set((eb) => ({
+      follower_count: eb('follower_count', '-', 1),
+      list_version: eb('list_version', '+', 1),
+    }))
     .where('id', 'in', (eb) =>
       eb.selectFrom('follows').select('followee_id').where('follower_id', '=', userId),
     )
     .execute()
   await trx
     .updateTable('users')
-    .set((eb) => ({ following_count: eb('following_count', '-', 1) }))
+    .set((eb) => ({
+      following_count: eb('following_count', '-', 1),
+      list_version: eb('list_version', '+', 1),
+    }))
     .where('id', 'in', (eb) =>
       eb.selectFrom('follows').select('follower_id').where('followee_id', '=', userId),
     )

@@ -296,6 +296,7 @@ async function lockOwner(trx: Db, userId: string, delta: number, activeAt?: numb
     .updateTable('users')
     .set((eb) => ({
       rating_count: eb('rating_count', '+', delta),
+      list_version: eb('list_version', '+', 1),
       ...(activeAt === undefined ? {} : { last_active_at: activeAt }),
     }))
     .where('id', '=', userId)
