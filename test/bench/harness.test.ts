@@ -1,0 +1,38 @@
+import { execFile } from 'node:child_process'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { promisify } from 'node:util'
+import { afterAll, expect, it } from 'vitest'
+
+// A tiny run of `npm run bench` (the built server, a few seconds of load), so that the
+// harness keeps working. Its figures mean nothing: benchmarks report, they never fail.
+
+const dir = mkdtempSync(join(tmpdir(), 'mymovie-bench-'))
+afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+it('seeds, starts the server, loads every scenario and writes its figures', async () => {
+  const script = new URL('../../scripts/bench/run.mjs', import.meta.url).pathname
+  const { stdout } = await promisify(execFile)(process.execPath, [script, '--tiny'], {
+    env: { ...process.env, DATABASE_URL: join(dir, 'bench.sqlite') },
+  })
+  const file = /written to (.+\.json)/.exec(stdout)?.[1] ?? ''
+  const report = JSON.parse(readFileSync(file, 'utf8'))
+  rmSync(file)
+  const names = report.results.map((row: { scenario: string }) => row.scenario)
+  expect(names).toEqual([
+    'ceiling',
+    'list cold',
+    'list warm',
+    'list JSON',
+    'film page',
+    'people search',
+    'home feed',
+    'list cold + writes',
+  ])
+  for (const row of report.results) {
+    expect(row.rps, row.scenario).toBeGreaterThan(0)
+    expect(row.errors, row.scenario).toBe(0)
+  }
+  expect(report.startMs).toBeGreaterThan(0)
+}, 120_000)
