@@ -54,6 +54,7 @@ export interface AppDeps {
 }
 
 const maxBodyBytes = 64 * 1024
+const hasNoBody = (method: string) => method === 'GET' || method === 'HEAD'
 
 /** The whole web application: pages, the JSON API and static assets. */
 export function createApp({ config, db: database, logger, publicDir, assets }: AppDeps) {
@@ -117,14 +118,15 @@ export function createApp({ config, db: database, logger, publicDir, assets }: A
       windowMs: config.limits.writeWindowMs,
     }),
   )
-  app.use(
-    bodyLimit({
-      maxSize: maxBodyBytes,
-      onError: () => {
-        throw new PayloadTooLargeError()
-      },
-    }),
-  )
+  const limitBody = bodyLimit({
+    maxSize: maxBodyBytes,
+    onError: () => {
+      throw new PayloadTooLargeError()
+    },
+  })
+  // Reads without a body skip it: looking for one builds the whole Request object, a
+  // twentieth of a page's time.
+  app.use((c, next) => (hasNoBody(c.req.method) ? next() : limitBody(c, next)))
   app.use(crossSiteGuard(config.publicUrl))
   app.use('/users/:handle', listPageCache({ db, buildId: assets['app.js'] + assets['styles.css'] }))
 

@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
+import type { Database as SqliteDatabase, Statement } from 'better-sqlite3'
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely'
 import { type DialectName, dialectOf, PG_INT8_OID } from './dialect.js'
 import type { Database } from './schema.js'
@@ -40,7 +41,32 @@ async function openSqlite(path: string): Promise<Db> {
   database.pragma('synchronous = FULL')
   database.pragma('foreign_keys = ON')
   database.pragma('busy_timeout = 5000')
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database }) })
+  return new Kysely<Database>({
+    dialect: new SqliteDialect({ database: keepStatements(database) }),
+  })
+}
+
+const keptStatements = 500
+
+/**
+ * Kysely prepares every query anew, and SQLite parses and plans it each time; the app
+ * runs the same few hundred queries again and again, so their prepared statements are
+ * kept (the oldest dropped past 500). Safe because no query here is streamed: a
+ * statement is never in use by two queries at once.
+ */
+function keepStatements(database: SqliteDatabase): SqliteDatabase {
+  const statements = new Map<string, Statement>()
+  const prepare = database.prepare.bind(database)
+  database.prepare = ((source: string) => {
+    let statement = statements.get(source)
+    if (!statement) {
+      statement = prepare(source)
+      if (statements.size >= keptStatements) statements.delete(statements.keys().next().value ?? '')
+      statements.set(source, statement)
+    }
+    return statement
+  }) as SqliteDatabase['prepare']
+  return database
 }
 
 async function openPostgres(url: string, options: OpenOptions): Promise<Db> {
