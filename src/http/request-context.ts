@@ -32,7 +32,9 @@ export function requestContext(options: RequestContextOptions): MiddlewareHandle
 
     await next()
 
-    c.header('X-Request-Id', requestId)
+    // On the response itself: `c.header` on a finished response first copies it whole
+    // into a new one, which cost a sixth of a cached page's time.
+    c.res.headers.set('X-Request-Id', requestId)
     const status = c.res.status
     const line = {
       method: c.req.method,
