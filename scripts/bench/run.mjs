@@ -49,7 +49,8 @@ try {
   const ceiling = median(runs.ceiling).rps
   const results = Object.entries(runs).map(([name, list]) => {
     const { requests, ...figures } = median(list)
-    return { scenario: name, ...round2(figures), ratio: round2(figures.rps / ceiling) }
+    const percentOfCeiling = Math.round((figures.rps / ceiling) * 1000) / 10
+    return { scenario: name, ...round2(figures), percentOfCeiling }
   })
   printTable(results)
   const mix = results.find((row) => row.writesPerSec !== undefined)
