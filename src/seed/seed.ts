@@ -1,4 +1,4 @@
-import { type InsertObject, sql } from 'kysely'
+import { type InsertObject, PostgresAdapter, SqliteAdapter, sql } from 'kysely'
 import { searchText } from '../accounts/users.js'
 import type { Db } from '../db/database.js'
 import { newId } from '../db/ids.js'
@@ -88,7 +88,7 @@ async function writeAll(db: Db, options: SeedOptions, now: number, log: (message
   log('people, films and follows written')
   const totals = await insertRatings(db, random, people, films, log)
   await updateFilmTotals(db, films, totals)
-  if (db.getExecutor().adapter.constructor.name === 'PostgresAdapter') {
+  if (db.getExecutor().adapter instanceof PostgresAdapter) {
     await sql`analyze`.execute(db)
   }
   return { people, follows, films }
@@ -104,7 +104,7 @@ async function refuseNonEmpty(db: Db) {
  * and a large page cache; back to the app's settings after.
  */
 async function fastWrites(db: Db, isOn: boolean) {
-  if (db.getExecutor().adapter.constructor.name !== 'SqliteAdapter') return
+  if (!(db.getExecutor().adapter instanceof SqliteAdapter)) return
   await sql.raw(`pragma synchronous = ${isOn ? 'off' : 'full'}`).execute(db)
   await sql.raw(`pragma foreign_keys = ${isOn ? 'off' : 'on'}`).execute(db)
   // Index pages of a million rows stay in memory instead of being read back again and again.
