@@ -24,6 +24,7 @@ it('seeds, starts the server, loads every scenario and writes its figures', asyn
     'ceiling',
     'list cold',
     'list warm',
+    'list warm, brotli',
     'list JSON',
     'film page',
     'people search',
