@@ -64,7 +64,10 @@ export function compression(): MiddlewareHandler<AppEnv> {
   }
 }
 
+// Only headers and status are read: asking a response for its body turns the
+// server's light response into a full one, which cost more than sending a cached page.
 function isCompressible(response: Response): boolean {
-  if (!response.body || response.headers.has('Content-Encoding')) return false
+  if (response.status === 204 || response.status === 304) return false
+  if (response.headers.has('Content-Encoding')) return false
   return compressible.test(response.headers.get('Content-Type') ?? '')
 }
