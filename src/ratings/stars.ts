@@ -3,8 +3,15 @@ import type { PageContext } from '../views/page.js'
 import { starFillWidth, starsPath, starsViewBox } from './star-geometry.js'
 import { messageTemplate } from './templates.js'
 
-const track = trusted(`<path class="stars-track" d="${starsPath}"/>`)
-const fill = trusted(`<path d="${starsPath}"/>`)
+// The five stars' outline is drawn once per page (`starsSprite`, in the layout) and
+// referenced by each bar: a list of 48 cards would otherwise repeat it 96 times.
+const track = trusted('<use class="stars-track" href="#stars-shape"/>')
+const fill = trusted('<use href="#stars-shape"/>')
+
+/** The shape every star bar on the page uses; invisible itself. */
+export const starsSprite = trusted(
+  `<svg class="stars-sprite" width="0" height="0" aria-hidden="true" focusable="false"><path id="stars-shape" d="${starsPath}"/></svg>`,
+)
 
 /**
  * The five-star bar for a score, as an inline SVG: the gold part is a nested viewport

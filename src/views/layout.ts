@@ -1,5 +1,6 @@
 import type { Locale } from '../i18n/locale.js'
 import { catalogNotice, navSearchForm } from '../movies/views.js'
+import { starsSprite } from '../ratings/stars.js'
 import { type Html, html } from './html.js'
 import { icons } from './icons.js'
 import type { PageContext } from './page.js'
@@ -30,6 +31,7 @@ ${options.noindex ? html`<meta name="robots" content="noindex">` : ''}
 <script type="module" src="${assets['app.js']}"></script>
 </head>
 <body>
+${starsSprite}
 <a class="skip-link" href="#main">${t('nav.skip')}</a>
 ${navbar(page)}
 <main id="main" tabindex="-1" class="container py-4">
