@@ -213,10 +213,7 @@ export class RatingRepository {
       .limit(limit)
     if (after) query = query.where(afterPosition(columns, 'desc', after))
     const rows = await query.execute()
-    return rows.map((row) => ({
-      ...toRecord(row),
-      user: { handle: row.handle, displayName: row.display_name },
-    }))
+    return rows.map(toRaterRating)
   }
 
   /**
@@ -241,10 +238,7 @@ export class RatingRepository {
       .orderBy('r.id', 'desc')
       .limit(limit)
       .execute()
-    return rows.map((row) => ({
-      ...toRecord(row),
-      user: { handle: row.handle, displayName: row.display_name },
-    }))
+    return rows.map(toRaterRating)
   }
 
   /** The kept count and sum of a film's scores; undefined for a film not stored. */
@@ -371,6 +365,10 @@ function toRecord(row: RatingRow): RatingRecord {
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   }
+}
+
+function toRaterRating(row: RatingRow & { handle: string; display_name: string }): RaterRating {
+  return { ...toRecord(row), user: { handle: row.handle, displayName: row.display_name } }
 }
 
 function toListedRating(row: RatingRow & Omit<MovieFields, 'id'>): ListedRating {
