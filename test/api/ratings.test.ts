@@ -1,6 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { OfflineMovie } from '../../src/movies/vega-import.js'
-import { createTestApp, signedUpClient, type TestApp, TestClient } from '../support/app.js'
+import {
+  createTestApp,
+  generousLimits,
+  signedUpClient,
+  type TestApp,
+  TestClient,
+} from '../support/app.js'
 import { describeEachDatabase } from '../support/databases.js'
 import { offlineFilms } from '../support/ratings.js'
 
@@ -11,12 +17,6 @@ interface RatingJson {
   updatedAt: string
   movie: { id: string; title: string; releaseDate: string | null }
   user: { handle: string; displayName: string }
-}
-
-const limits = {
-  LOGIN_LIMIT_PER_ACCOUNT: '1000',
-  LOGIN_LIMIT_PER_ADDRESS: '1000',
-  SIGNUP_LIMIT_PER_ADDRESS: '1000',
 }
 
 describeEachDatabase('ratings API', (database) => {
@@ -32,7 +32,7 @@ describeEachDatabase('ratings API', (database) => {
   }
 
   beforeAll(async () => {
-    app = createTestApp(database().db, limits)
+    app = createTestApp(database().db, generousLimits)
     films = await offlineFilms(200)
   })
 

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest'
-import { newAccount } from '../support/app.js'
+import { generousLimits, newAccount } from '../support/app.js'
 import { keptCountMismatches } from '../support/consistency.js'
 import { describeEachDatabase } from '../support/databases.js'
 import { type ServerProcess, startServerProcess } from '../support/server-process.js'
@@ -7,12 +7,6 @@ import { type ServerProcess, startServerProcess } from '../support/server-proces
 // The built server is killed with SIGKILL while ratings pour in, then started again:
 // every rating it acknowledged must be there, and nothing may be half-written (the
 // kept counts agree with the rows).
-
-const generous = {
-  WRITE_LIMIT_PER_ADDRESS: '100000',
-  SIGNUP_LIMIT_PER_ADDRESS: '1000',
-  LOGIN_LIMIT_PER_ADDRESS: '1000',
-}
 
 interface Attempt {
   cookie: string
@@ -60,7 +54,7 @@ async function rate(server: ServerProcess, attempt: Attempt) {
 describeEachDatabase('a crash mid-stream', (testDatabase) => {
   it('loses no acknowledged rating and leaves nothing half-written', async () => {
     const database = testDatabase()
-    const env = { DATABASE_URL: database.url, ...generous }
+    const env = { DATABASE_URL: database.url, ...generousLimits }
     const server = await startServerProcess(env)
     const cookies = await Promise.all(Array.from({ length: 4 }, () => signUp(server)))
     const films = await filmIds(server, 40)

@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { beforeAll, expect, it } from 'vitest'
 import { SessionStore } from '../../src/accounts/sessions.js'
-import { createTestApp, signedUpClient, type TestApp } from '../support/app.js'
+import { createTestApp, generousLimits, signedUpClient, type TestApp } from '../support/app.js'
 import { describeEachDatabase } from '../support/databases.js'
 
 // Every operation the API describes in its own OpenAPI document (so routes added later
@@ -176,12 +176,7 @@ describeEachDatabase('API under arbitrary input', (database) => {
   let sessionCookie: () => Promise<string>
 
   beforeAll(async () => {
-    app = createTestApp(database().db, {
-      WRITE_LIMIT_PER_ADDRESS: '100000',
-      LOGIN_LIMIT_PER_ADDRESS: '100000',
-      LOGIN_LIMIT_PER_ACCOUNT: '100000',
-      SIGNUP_LIMIT_PER_ADDRESS: '100000',
-    })
+    app = createTestApp(database().db, generousLimits)
     operations = operationsOf(await (await app.request('/api/v1/openapi.json')).json())
     const { client, account } = await signedUpClient(app)
     const search = await (await client.get('/api/v1/movies/search?q=the')).json()

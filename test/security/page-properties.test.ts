@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { beforeAll, expect, it } from 'vitest'
 import { SessionStore } from '../../src/accounts/sessions.js'
-import { createTestApp, signedUpClient, type TestApp } from '../support/app.js'
+import { createTestApp, generousLimits, signedUpClient, type TestApp } from '../support/app.js'
 import { describeEachDatabase } from '../support/databases.js'
 
 // The pages get the same treatment as the API: every page and form route the app has
@@ -57,12 +57,7 @@ describeEachDatabase('pages under arbitrary input', (database) => {
   let sessionCookie: () => Promise<string>
 
   beforeAll(async () => {
-    app = createTestApp(database().db, {
-      WRITE_LIMIT_PER_ADDRESS: '100000',
-      LOGIN_LIMIT_PER_ADDRESS: '100000',
-      LOGIN_LIMIT_PER_ACCOUNT: '100000',
-      SIGNUP_LIMIT_PER_ADDRESS: '100000',
-    })
+    app = createTestApp(database().db, generousLimits)
     const pages = app.routes.filter(
       (route) =>
         (route.method === 'GET' || route.method === 'POST') &&

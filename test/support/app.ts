@@ -7,6 +7,17 @@ import { createLogger } from '../../src/logging/logger.js'
 
 export const publicDir = fileURLToPath(new URL('../../dist/public', import.meta.url))
 
+/**
+ * Limits high enough that a suite signing up, logging in and writing many times from
+ * one address never meets them (suites that test a limit set their own).
+ */
+export const generousLimits = {
+  WRITE_LIMIT_PER_ADDRESS: '100000',
+  LOGIN_LIMIT_PER_ACCOUNT: '100000',
+  LOGIN_LIMIT_PER_ADDRESS: '100000',
+  SIGNUP_LIMIT_PER_ADDRESS: '100000',
+}
+
 /** The real app over a test database, configured as from an environment. */
 export function createTestApp(db: Db, env: Record<string, string> = {}) {
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...env })

@@ -23,7 +23,7 @@ import { serve } from '@hono/node-server'
 import { type BrowserContext, chromium, type Locator, type Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect } from 'vitest'
 import type { Db } from '../../src/db/database.js'
-import { createTestApp, newAccount, type TestApp } from './app.js'
+import { createTestApp, generousLimits, newAccount, type TestApp } from './app.js'
 import { createTestDatabase } from './databases.js'
 import { testConfig } from './test-config.js'
 
@@ -56,13 +56,6 @@ export interface TestServer {
   db: Db
   app: TestApp
   close(): Promise<void>
-}
-
-// Browser suites sign up and log in many times from one address.
-const generousLimits = {
-  LOGIN_LIMIT_PER_ACCOUNT: '1000',
-  LOGIN_LIMIT_PER_ADDRESS: '1000',
-  SIGNUP_LIMIT_PER_ADDRESS: '1000',
 }
 
 /**
