@@ -53,6 +53,10 @@ const keptStatements = 500
  * runs the same few hundred queries again and again, so their prepared statements are
  * kept (the oldest dropped past 500). Safe because no query here is streamed: a
  * statement is never in use by two queries at once.
+ *
+ * Reading statements hand their rows over as arrays, turned into objects by a function
+ * made once per statement: better-sqlite3 builds each row object property by property,
+ * which took two fifths of a 49-row list query.
  */
 function keepStatements(database: SqliteDatabase): SqliteDatabase {
   const statements = new Map<string, Statement>()
@@ -60,13 +64,39 @@ function keepStatements(database: SqliteDatabase): SqliteDatabase {
   database.prepare = ((source: string) => {
     let statement = statements.get(source)
     if (!statement) {
-      statement = prepare(source)
+      statement = withRowObjects(prepare(source))
       if (statements.size >= keptStatements) statements.delete(statements.keys().next().value ?? '')
       statements.set(source, statement)
     }
     return statement
   }) as SqliteDatabase['prepare']
   return database
+}
+
+type Row = Record<string, unknown>
+
+function withRowObjects(statement: Statement): Statement {
+  if (!statement.reader) return statement
+  statement.raw(true)
+  const toObject = rowMaker(statement.columns().map((column) => column.name))
+  const all = statement.all.bind(statement)
+  const iterate = statement.iterate.bind(statement)
+  return Object.assign(statement, {
+    all: (...parameters: unknown[]) => (all(...parameters) as unknown[][]).map(toObject),
+    iterate: function* (...parameters: unknown[]) {
+      for (const row of iterate(...parameters) as Iterable<unknown[]>) yield toObject(row)
+    },
+  })
+}
+
+/**
+ * A function from a row's array to an object literal of the statement's columns, so
+ * that every row of a statement shares one shape. Names are written as JSON strings;
+ * a repeated name keeps the last column, as better-sqlite3's own objects do.
+ */
+function rowMaker(names: string[]): (row: unknown[]) => Row {
+  const fields = names.map((name, index) => `${JSON.stringify(name)}: row[${index}]`)
+  return new Function('row', `return { ${fields.join(', ')} }`) as (row: unknown[]) => Row
 }
 
 async function openPostgres(url: string, options: OpenOptions): Promise<Db> {
