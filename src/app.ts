@@ -32,7 +32,7 @@ import { movieApi } from './movies/api.js'
 import { createCatalogs } from './movies/catalogs.js'
 import { moviePages } from './movies/pages.js'
 import { MovieService } from './movies/service.js'
-import { listPageCache } from './page-cache/list-page-cache.js'
+import { ListPageCache } from './page-cache/list-page-cache.js'
 import { VersionedMovieRepository } from './page-cache/movie-versions.js'
 import { peopleApi } from './people/api.js'
 import { peoplePages } from './people/pages.js'
@@ -83,6 +83,17 @@ export function createApp({ config, db: database, logger, publicDir, assets }: A
   }
   app.route('/', healthRoutes(db))
   app.route('/', assetRoutes(publicDir))
+  const requestOptions = {
+    logger,
+    isPublicUrlSecure: config.publicUrl?.startsWith('https:') ?? false,
+    trustProxy: config.trustProxy,
+  }
+  const listPages = new ListPageCache({
+    ...requestOptions,
+    db,
+    buildId: assets['app.js'] + assets['styles.css'],
+  })
+  app.use('/users/:handle', listPages.front())
 
   const catalogs = createCatalogs(config.tmdb)
   const ratingRepository = new RatingRepository(db)
@@ -101,13 +112,7 @@ export function createApp({ config, db: database, logger, publicDir, assets }: A
     c.set('catalog', catalogs.info)
     await next()
   })
-  app.use(
-    requestContext({
-      logger,
-      isPublicUrlSecure: config.publicUrl?.startsWith('https:') ?? false,
-      trustProxy: config.trustProxy,
-    }),
-  )
+  app.use(requestContext(requestOptions))
   app.use(compression())
   app.use(securityHeaders(new URL(config.tmdb.imageUrl).origin))
   app.use(sessionMiddleware(sessions))
@@ -128,7 +133,7 @@ export function createApp({ config, db: database, logger, publicDir, assets }: A
   // twentieth of a page's time.
   app.use((c, next) => (hasNoBody(c.req.method) ? next() : limitBody(c, next)))
   app.use(crossSiteGuard(config.publicUrl))
-  app.use('/users/:handle', listPageCache({ db, buildId: assets['app.js'] + assets['styles.css'] }))
+  app.use('/users/:handle', listPages.store())
 
   const api = new OpenAPIHono<AppEnv>()
   api.route('/', accountApi(accounts))

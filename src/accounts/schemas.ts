@@ -6,10 +6,15 @@ import { isValidDate } from './age.js'
 
 export const handlePattern = '[A-Za-z0-9_]{3,20}'
 
+const handleExpression = new RegExp(`^${handlePattern}$`)
+
+/** Whether some account could have this handle: anything else is looked up in vain. */
+export const isPossibleHandle = (text: string) => handleExpression.test(text)
+
 export const handleSchema = z
   .string()
   .trim()
-  .regex(new RegExp(`^${handlePattern}$`), { error: messageKey('accounts.handle.invalid') })
+  .regex(handleExpression, { error: messageKey('accounts.handle.invalid') })
 
 export const emailSchema = z
   .string()

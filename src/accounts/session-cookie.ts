@@ -4,7 +4,8 @@ import type { AppEnv } from '../http/context.js'
 import type { SessionStore } from './sessions.js'
 
 // `__Host-` binds the cookie to this exact origin, over TLS only.
-const cookieName = (c: Context<AppEnv>) => (c.get('isSecure') ? '__Host-session' : 'session')
+export const sessionCookieName = (isSecure: boolean) => (isSecure ? '__Host-session' : 'session')
+const cookieName = (c: Context<AppEnv>) => sessionCookieName(c.get('isSecure'))
 
 export function setSessionCookie(c: Context<AppEnv>, token: string, expiresAt: number) {
   setCookie(c, cookieName(c), token, {

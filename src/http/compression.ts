@@ -2,6 +2,7 @@ import { promisify } from 'node:util'
 import { brotliCompress, constants, gzip } from 'node:zlib'
 import type { MiddlewareHandler } from 'hono'
 import type { AppEnv } from './context.js'
+import { bodyBytes } from './render.js'
 
 export type Encoding = 'br' | 'gzip' | 'identity'
 export type Bytes = Uint8Array<ArrayBuffer>
@@ -49,7 +50,7 @@ export function compression(): MiddlewareHandler<AppEnv> {
     const encoding = chooseEncoding(c.req.header('accept-encoding'))
     const response = c.res
     if (encoding === 'identity' || !isCompressible(response) || c.req.method === 'HEAD') return
-    const body = new Uint8Array(await response.arrayBuffer())
+    const body = await bodyBytes(response)
     if (body.byteLength < compressAbove) {
       c.res = new Response(body, response)
       return

@@ -2,6 +2,7 @@ import type { Locale } from '../i18n/locale.js'
 import type { Translate } from '../i18n/translate.js'
 import type { Logger } from '../logging/logger.js'
 import type { CatalogInfo } from '../movies/movie.js'
+import type { ListPageLookup } from '../page-cache/list-page-cache.js'
 import type { AssetManifest } from './assets.js'
 
 /** The logged-in person, as every request sees them. */
@@ -29,6 +30,8 @@ export interface AppVariables {
   assets: AssetManifest
   /** The film catalog in use and where its posters are. */
   catalog: CatalogInfo
+  /** A visitor's list page the page cache will keep once it is rendered. */
+  listPage?: ListPageLookup
 }
 
 export type AppEnv = { Variables: AppVariables }

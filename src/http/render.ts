@@ -28,7 +28,21 @@ export function renderPage(
 ) {
   const page = pageContext(c)
   if (page.user) c.header('Cache-Control', 'private, no-store')
-  return c.html(layout(page, options, body(page)), status)
+  const markup = String(layout(page, options, body(page)))
+  const response = c.html(markup, status)
+  renderedMarkup.set(response, markup)
+  return response
+}
+
+// The markup of the pages rendered here, by their response: reading it back from the
+// response itself would turn the server's light response into a streamed one.
+const renderedMarkup = new WeakMap<Response, string>()
+
+/** The body of a response as bytes, taken from the markup when it is one of our pages. */
+export async function bodyBytes(response: Response): Promise<Uint8Array<ArrayBuffer>> {
+  const markup = renderedMarkup.get(response)
+  if (markup !== undefined) return Buffer.from(markup) as Uint8Array<ArrayBuffer>
+  return new Uint8Array(await response.arrayBuffer())
 }
 
 /**

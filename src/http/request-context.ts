@@ -22,13 +22,12 @@ const validRequestId = /^[\w.-]{1,64}$/
 export function requestContext(options: RequestContextOptions): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const started = performance.now()
-    const incoming = c.req.header('x-request-id')
-    const requestId = incoming && validRequestId.test(incoming) ? incoming : randomUUID()
+    const requestId = requestIdOf(c)
     const log = options.logger.child({ reqId: requestId })
     c.set('requestId', requestId)
     c.set('log', log)
     c.set('clientAddress', clientAddress(c, options.trustProxy))
-    c.set('isSecure', options.isPublicUrlSecure || isForwardedSecure(c, options.trustProxy))
+    c.set('isSecure', isSecureRequest(c, options))
 
     await next()
 
@@ -36,15 +35,28 @@ export function requestContext(options: RequestContextOptions): MiddlewareHandle
     // into a new one, which cost a sixth of a cached page's time.
     c.res.headers.set('X-Request-Id', requestId)
     const status = c.res.status
-    const line = {
-      method: c.req.method,
-      route: routePath(c, -1),
-      status,
-      ms: Math.round((performance.now() - started) * 100) / 100,
-    }
+    const line = requestLine(c.req.method, routePath(c, -1), status, started)
     if (status >= 500) log.error(line, 'request failed')
     else log.info(line, 'request')
   }
+}
+
+/** The caller's request id when it is a sensible one, else a new one. */
+export function requestIdOf(c: Context): string {
+  const incoming = c.req.header('x-request-id')
+  return incoming && validRequestId.test(incoming) ? incoming : randomUUID()
+}
+
+/** What the log line of a finished request says. */
+export function requestLine(method: string, route: string, status: number, started: number) {
+  return { method, route, status, ms: Math.round((performance.now() - started) * 100) / 100 }
+}
+
+export function isSecureRequest(
+  c: Context,
+  options: Pick<RequestContextOptions, 'isPublicUrlSecure' | 'trustProxy'>,
+): boolean {
+  return options.isPublicUrlSecure || isForwardedSecure(c, options.trustProxy)
 }
 
 function clientAddress(c: Context, trustProxy: boolean): string {

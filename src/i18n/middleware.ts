@@ -12,18 +12,31 @@ export const localeCookie = 'lang'
  */
 export function localeMiddleware(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const chosen = getCookie(c, localeCookie)
-    const locale: Locale =
-      (isLocale(chosen) ? chosen : null) ??
-      c.get('user')?.locale ??
-      negotiateLocale(c.req.header('accept-language')) ??
-      defaultLocale
+    const locale = localeOf(
+      getCookie(c, localeCookie),
+      c.get('user')?.locale ?? null,
+      c.req.header('accept-language'),
+    )
     c.set('locale', locale)
     c.set('t', translator(locale))
     c.header('Content-Language', locale)
     c.header('Vary', 'Accept-Language, Cookie', { append: true })
     await next()
   }
+}
+
+/** The language from the switcher's cookie, the person's setting and the header, in that order. */
+export function localeOf(
+  chosen: string | undefined,
+  personal: Locale | null,
+  acceptLanguage: string | undefined,
+): Locale {
+  return (
+    (isLocale(chosen) ? chosen : null) ??
+    personal ??
+    negotiateLocale(acceptLanguage) ??
+    defaultLocale
+  )
 }
 
 export function rememberLocale(c: Parameters<MiddlewareHandler<AppEnv>>[0], locale: Locale) {

@@ -1,6 +1,9 @@
 import { createHash } from 'node:crypto'
 import type { Context, MiddlewareHandler } from 'hono'
+import { parse as parseCookies } from 'hono/utils/cookie'
 import { today } from '../accounts/present.js'
+import { isPossibleHandle } from '../accounts/schemas.js'
+import { sessionCookieName } from '../accounts/session-cookie.js'
 import type { Db } from '../db/database.js'
 import {
   type Bytes,
@@ -10,21 +13,58 @@ import {
   encode,
 } from '../http/compression.js'
 import type { AppEnv } from '../http/context.js'
+import { bodyBytes } from '../http/render.js'
+import {
+  isSecureRequest,
+  type RequestContextOptions,
+  requestIdOf,
+  requestLine,
+} from '../http/request-context.js'
+import { localeCookie, localeOf } from '../i18n/middleware.js'
 import { LruBytes } from './lru.js'
 
 interface CachedPage {
   version: string
   etag: string
-  headers: Record<string, string>
-  bodies: Partial<Record<Encoding, Bytes>>
+  contentType: string
+  /** What the page varies by, besides the encoding. */
+  vary: string | null
+  /**
+   * The headers the whole stack gave the page (security, language), but those of one
+   * response; known once its first answer has gone back through every middleware.
+   */
+  headers: Record<string, string> | null
+  bodies: { identity: Bytes } & Partial<Record<Encoding, Bytes>>
 }
 
-export interface ListPageCacheOptions {
+/** What the front found out about a request it could not answer itself. */
+export interface ListPageLookup {
+  key: string
+  version: string
+  etag: string
+  /** The page kept for it, once rendered. */
+  page?: CachedPage
+}
+
+export interface ListPageCacheOptions
+  extends Pick<RequestContextOptions, 'logger' | 'isPublicUrlSecure' | 'trustProxy'> {
   db: Db
   /** What changes every page at once: the build's assets. */
   buildId: string
   maxBytes?: number
 }
+
+const route = '/users/:handle'
+const perResponse = new Set([
+  'content-length',
+  'content-encoding',
+  'content-type',
+  'x-request-id',
+  'set-cookie',
+  'etag',
+  'cache-control',
+  'vary',
+])
 
 /**
  * Rendered list pages (`/users/<handle>`, any sort and page) for visitors who are not
@@ -35,86 +75,157 @@ export interface ListPageCacheOptions {
  * kept with their compressed copies; a weak ETag from the version answers
  * `If-None-Match` with 304. Logged-in viewers see follow buttons and their own
  * navigation: their pages are rendered every time.
+ *
+ * Two middlewares share the pages. `front` comes before the shared ones and answers a
+ * visitor from the cache on its own: the page's headers are the ones the whole stack
+ * gave it when it was rendered, and it writes the same log line. What it cannot answer
+ * goes on; `store`, after the session and language are known, keeps what is rendered.
  */
-export function listPageCache({
-  db,
-  buildId,
-  maxBytes = 32 * 1024 * 1024,
-}: ListPageCacheOptions): MiddlewareHandler<AppEnv> {
-  const pages = new LruBytes<CachedPage>(maxBytes)
+export class ListPageCache {
+  private readonly pages: LruBytes<CachedPage>
 
-  return async (c, next) => {
-    if (c.req.method !== 'GET' || c.get('user')) return next()
-    const row = await db
+  constructor(private readonly options: ListPageCacheOptions) {
+    this.pages = new LruBytes<CachedPage>(options.maxBytes ?? 32 * 1024 * 1024)
+  }
+
+  front(): MiddlewareHandler<AppEnv> {
+    return async (c, next) => {
+      if (c.req.method !== 'GET') return next()
+      const started = performance.now()
+      const isSecure = isSecureRequest(c, this.options)
+      const cookies = parseCookies(c.req.header('cookie') ?? '')
+      if (cookies[sessionCookieName(isSecure)] !== undefined) return next()
+      const locale = localeOf(cookies[localeCookie], null, c.req.header('accept-language'))
+      // A failed look-up goes the long way, which meets the same fault and reports it.
+      const lookup = await this.lookUp(c, `${locale}|${isSecure ? 's' : ''}`).catch(() => undefined)
+      if (!lookup) return next()
+
+      const requestId = requestIdOf(c)
+      const page = this.pages.get(lookup.key)
+      let response: Response | undefined
+      if (isNotModified(c, lookup.etag)) {
+        response = notModified(lookup.etag, page, requestId)
+      } else if (page?.version === lookup.version && page.headers) {
+        response = await this.respond(c, lookup.key, page, requestId)
+      }
+      if (!response) {
+        c.set('listPage', lookup)
+        await next()
+        if (lookup.page && c.res.status === 200) lookup.page.headers = replayable(c.res.headers)
+        return
+      }
+      this.options.logger.info(
+        { reqId: requestId, ...requestLine('GET', route, response.status, started) },
+        'request',
+      )
+      return response
+    }
+  }
+
+  store(): MiddlewareHandler<AppEnv> {
+    return async (c, next) => {
+      const lookup = c.get('listPage')
+      if (!lookup || c.get('user')) return next()
+      await next()
+      const response = c.res
+      if (response.status !== 200 || response.headers.has('Set-Cookie')) return
+      const identity = await bodyBytes(response)
+      const page: CachedPage = {
+        version: lookup.version,
+        etag: lookup.etag,
+        contentType: response.headers.get('content-type') ?? 'text/html; charset=UTF-8',
+        vary: response.headers.get('vary'),
+        headers: null,
+        bodies: { identity },
+      }
+      this.pages.set(lookup.key, page, identity.byteLength)
+      lookup.page = page
+      c.res = undefined as unknown as Response
+      c.res = await this.respond(c, lookup.key, page, undefined, replayable(response.headers))
+    }
+  }
+
+  /** The person's list version, and the key and ETag of this page at that version. */
+  private async lookUp(c: Context<AppEnv>, variant: string): Promise<ListPageLookup | undefined> {
+    const handle = c.req.param('handle')
+    if (!handle || !isPossibleHandle(handle)) return undefined
+    const row = await this.options.db
       .selectFrom('users')
       .select(['id', 'list_version'])
-      .where('handle_key', '=', c.req.param('handle')?.toLowerCase() ?? '')
+      .where('handle_key', '=', handle.toLowerCase())
       .executeTakeFirst()
-    if (!row) return next()
-
-    const url = new URL(c.req.url)
-    const key = `${c.get('locale')}|${today()}|${url.pathname}${url.search}`
+    if (!row) return undefined
+    const url = c.req.url
+    const path = url.slice(url.indexOf('/', url.indexOf('//') + 2))
+    const key = `${variant}|${today()}|${path}`
     const version = `${row.id}.${row.list_version}`
-    const etag = `W/"${row.list_version}-${digest(`${buildId}|${version}|${key}`)}"`
-    c.header('Cache-Control', 'no-cache')
-    c.header('ETag', etag)
-    if (matches(c.req.header('if-none-match'), etag)) return c.body(null, 304)
+    const kept = this.pages.peek(key)
+    const etag =
+      kept?.version === version
+        ? kept.etag
+        : `W/"${row.list_version}-${digest(`${this.options.buildId}|${version}|${key}`)}"`
+    return { key, version, etag }
+  }
 
-    const cached = pages.get(key)
-    if (cached?.version === version) return send(c, pages, key, cached)
-
-    // The version was read before rendering: a change meanwhile makes the stored page
-    // newer than its version, never older, so the next request renders again at worst.
-    await next()
-    const response = c.res
-    if (response.status !== 200 || response.headers.has('Set-Cookie')) return
-    const body = new Uint8Array(await response.arrayBuffer())
-    const page: CachedPage = {
-      version,
-      etag,
-      headers: { 'Content-Type': response.headers.get('Content-Type') ?? 'text/html' },
-      bodies: { identity: body },
+  /**
+   * The page in the encoding the client takes best, compressed once and kept. Its first
+   * answer has the headers it was rendered with; the outer middlewares add theirs.
+   */
+  private async respond(
+    c: Context,
+    key: string,
+    page: CachedPage,
+    requestId?: string,
+    rendered?: Record<string, string>,
+  ) {
+    const { identity } = page.bodies
+    const isCompressible = identity.byteLength >= compressAbove
+    const encoding = isCompressible ? chooseEncoding(c.req.header('accept-encoding')) : 'identity'
+    let body = page.bodies[encoding]
+    if (!body) {
+      body = await encode(identity, encoding)
+      page.bodies[encoding] = body
+      this.pages.grow(key, body.byteLength)
     }
-    pages.set(key, page, body.byteLength)
-    c.res = undefined as unknown as Response
-    c.res = await send(c, pages, key, page, response.headers)
+    const headers: Record<string, string> = {
+      ...(page.headers ?? rendered),
+      'content-type': page.contentType,
+      etag: page.etag,
+      'cache-control': 'no-cache',
+      'content-length': String(body.byteLength),
+    }
+    if (isCompressible) headers.vary = varyOf(page.vary)
+    if (encoding !== 'identity') headers['content-encoding'] = encoding
+    if (requestId) headers['x-request-id'] = requestId
+    return new Response(body, { status: 200, headers })
   }
 }
 
-/** The page in the encoding the client takes best, compressed once and kept. */
-async function send(
-  c: Context<AppEnv>,
-  pages: LruBytes<CachedPage>,
-  key: string,
-  page: CachedPage,
-  original?: Headers,
-) {
-  const identity = page.bodies.identity as Bytes
-  const encoding =
-    identity.byteLength < compressAbove
-      ? 'identity'
-      : chooseEncoding(c.req.header('accept-encoding'))
-  let body = page.bodies[encoding]
-  if (!body) {
-    body = await encode(identity, encoding)
-    page.bodies[encoding] = body
-    pages.grow(key, body.byteLength)
-  }
-  const headers = new Headers(original)
-  for (const [name, value] of Object.entries(page.headers)) headers.set(name, value)
-  headers.set('ETag', page.etag)
-  headers.set('Cache-Control', 'no-cache')
-  headers.set('Content-Length', String(body.byteLength))
-  if (encoding !== 'identity') {
-    headers.set('Content-Encoding', encoding)
-    headers.append('Vary', 'Accept-Encoding')
-  }
-  if (original) return new Response(body, { status: 200, headers })
-  for (const [name, value] of headers) c.header(name, value, { append: name === 'vary' })
-  return c.body(body, 200)
+/** The headers of a page's final response that every later answer repeats. */
+function replayable(headers: Headers): Record<string, string> {
+  const kept: Record<string, string> = {}
+  for (const [name, value] of headers) if (!perResponse.has(name)) kept[name] = value
+  return kept
 }
 
-function matches(ifNoneMatch: string | undefined, etag: string): boolean {
+function notModified(etag: string, page: CachedPage | undefined, requestId: string) {
+  const headers: Record<string, string> = {
+    etag,
+    'cache-control': 'no-cache',
+    vary: varyOf(page?.vary ?? null),
+    'x-request-id': requestId,
+  }
+  const language = page?.headers?.['content-language']
+  if (language) headers['content-language'] = language
+  return new Response(null, { status: 304, headers })
+}
+
+function varyOf(vary: string | null): string {
+  return vary ? `${vary}, Accept-Encoding` : 'Accept-Encoding'
+}
+
+function isNotModified(c: Context, etag: string): boolean {
+  const ifNoneMatch = c.req.header('if-none-match')
   if (!ifNoneMatch) return false
   return ifNoneMatch.split(',').some((tag) => tag.trim() === etag || tag.trim() === '*')
 }

@@ -13,6 +13,11 @@ export class LruBytes<V> {
     return entry.value
   }
 
+  /** The entry, without counting this as a use. */
+  peek(key: string): V | undefined {
+    return this.entries.get(key)?.value
+  }
+
   set(key: string, value: V, bytes: number): void {
     this.delete(key)
     if (bytes > this.maxBytes) return

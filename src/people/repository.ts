@@ -1,4 +1,5 @@
 import { type Selectable, type SqlBool, sql } from 'kysely'
+import { isPossibleHandle } from '../accounts/schemas.js'
 import type { UserTable } from '../accounts/tables.js'
 import { foldForSearch } from '../accounts/users.js'
 import type { Db } from '../db/database.js'
@@ -85,6 +86,7 @@ export class PeopleRepository {
   }
 
   async findByHandle(handle: string): Promise<PersonRow | undefined> {
+    if (!isPossibleHandle(handle)) return undefined
     const row = await this.db
       .selectFrom('users')
       .selectAll()

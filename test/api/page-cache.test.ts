@@ -91,6 +91,36 @@ describeEachDatabase('list page cache', (database) => {
     expect(changed.headers.get('etag')).not.toBe(etag)
   })
 
+  it('answers from the cache with the headers of the rendered page and a request id of its own', async () => {
+    const { account } = await ownerWithOneFilm()
+    const path = `/users/${account.handle}?sort=release`
+    const rendered = await visitor().get(path)
+    const cached = await visitor().get(path, { 'x-request-id': 'cached-visit-1' })
+    expect(cached.status).toBe(200)
+    expect(await cached.text()).toBe(await rendered.text())
+    for (const name of [
+      'content-security-policy',
+      'x-frame-options',
+      'x-content-type-options',
+      'referrer-policy',
+      'content-type',
+      'content-language',
+      'vary',
+      'etag',
+    ]) {
+      expect(cached.headers.get(name), name).toBe(rendered.headers.get(name))
+    }
+    expect(cached.headers.get('x-request-id')).toBe('cached-visit-1')
+    expect(rendered.headers.get('x-request-id')).not.toBe('cached-visit-1')
+  })
+
+  it('answers a handle no account can have with the not-found page', async () => {
+    for (const path of ['/users/%00', '/users/a%25b', `/users/${'x'.repeat(300)}`]) {
+      const response = await visitor().get(path)
+      expect(response.status, path).toBe(404)
+    }
+  })
+
   it('renders every time for a logged-in viewer, and per language for visitors', async () => {
     const { account } = await ownerWithOneFilm()
     const path = `/users/${account.handle}`
