@@ -81,6 +81,20 @@ const minorWords = new Set(['the', 'a', 'an', 'of', 'and', 'in', 'on', 'to', 'fo
 
 /** `The Matrix Reloaded` → `MR`; `Matrix of Nothing` → `MN`; `千と千尋の神隠し` → `千`. */
 export function initialsOf(title: string): string {
+  let initials = initialsByTitle.get(title)
+  if (initials === undefined) {
+    if (initialsByTitle.size >= keptInitials) initialsByTitle.clear()
+    initials = findInitials(title)
+    initialsByTitle.set(title, initials)
+  }
+  return initials
+}
+
+// Lists show the same films again and again; their initials are worked out once.
+const initialsByTitle = new Map<string, string>()
+const keptInitials = 10_000
+
+function findInitials(title: string): string {
   const words = title.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word))
   const significant = words.filter((word) => !minorWords.has(word.toLowerCase()))
   const chosen = (significant.length > 0 ? significant : words).slice(0, 2)
