@@ -68,12 +68,12 @@ async function freePort() {
  * Starts `node dist/server/main.js` as production does (NODE_ENV=production, info logs
  * to stdout, here discarded). The write limit is raised so that the write mix measures
  * the database, not the flood guard. Resolves once /healthz answers, with the time
- * from spawn to that first answer.
+ * from spawn to that first answer. `nodeArgs` go to Node itself (`--cpu-prof`, say).
  */
-export async function startServer(url, env = {}) {
+export async function startServer(url, env = {}, nodeArgs = []) {
   const port = await freePort()
   const started = performance.now()
-  const child = spawn(process.execPath, [server], {
+  const child = spawn(process.execPath, [...nodeArgs, server], {
     env: {
       PATH: process.env.PATH,
       NODE_ENV: 'production',

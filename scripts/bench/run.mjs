@@ -1,4 +1,4 @@
-// `npm run bench [-- --quick | --tiny] [--fresh]`: throughput and latency of the main
+// `npm run bench [-- --quick | --tiny] [--fresh] [--profile DIR]`: throughput and latency of the main
 // pages against the ceiling of a bare route, measured in the same run. SQLite by
 // default, PostgreSQL when DATABASE_URL names one. Prints a table, writes JSON.
 import { execSync } from 'node:child_process'
@@ -23,6 +23,8 @@ const { values: args } = parseArgs({
     tiny: { type: 'boolean', default: false },
     fresh: { type: 'boolean', default: false },
     out: { type: 'string' },
+    // A folder for a CPU profile of the server over the whole run (Chrome DevTools reads it).
+    profile: { type: 'string' },
   },
 })
 const mode = args.tiny ? 'tiny' : args.quick ? 'quick' : 'full'
@@ -34,7 +36,8 @@ const plan = {
 
 const url = databaseUrlFor(plan.people, plan.ratings)
 const seed = await seedOrReuse(url, plan.people, plan.ratings, { fresh: args.fresh })
-const server = await startServer(url)
+const profiling = args.profile ? ['--cpu-prof', `--cpu-prof-dir=${args.profile}`] : []
+const server = await startServer(url, {}, profiling)
 const loadBefore = loadavg()
 try {
   const setup = await prepare(server.base, seed)
