@@ -20,6 +20,14 @@ export interface FeedPosition {
 
 interface Candidate extends FeedPosition {}
 
+const followeeChunk = 50
+const firstBatch = 4
+
+interface Followee {
+  id: string
+  lastActiveAt: number
+}
+
 const isNewer = (a: Candidate, b: Candidate) =>
   a.createdAt > b.createdAt || (a.createdAt === b.createdAt && a.id > b.id)
 
@@ -33,44 +41,83 @@ const isNewer = (a: Candidate, b: Candidate) =>
  * last activity is never older than their newest rating, so once the page is full
  * and the next followee's last activity is older than its last entry, no one further
  * down can change it: the walk stops, usually after a page's worth of people.
+ *
+ * Followees come 50 at a time, and their ranges are read in batches of 4, 8, 16…
+ * people, each batch one query: on PostgreSQL, where each query is a round trip, a
+ * page costs a handful of queries instead of one per person visited. A batch may read
+ * a few people past the point where a walk one by one would have stopped; never fewer.
  */
 export class FeedRepository {
   constructor(private readonly db: Db) {}
 
   async page(userId: string, after: FeedPosition | null, limit: number): Promise<FeedItem[]> {
-    const followees = await this.db
+    let best: Candidate[] = []
+    let followees: Followee[] = []
+    let isEveryFollowee = false
+    let next = 0
+    let batchSize = firstBatch
+    for (;;) {
+      while (!isEveryFollowee && followees.length < next + batchSize) {
+        const more = await this.followeesAfter(userId, followees.at(-1) ?? null)
+        followees = [...followees, ...more]
+        isEveryFollowee = more.length < followeeChunk
+      }
+      const last = best[limit - 1]
+      const batch = followees.slice(next, next + batchSize).filter((followee) => {
+        const bound = after
+          ? Math.min(followee.lastActiveAt, after.createdAt)
+          : followee.lastActiveAt
+        return !last || bound >= last.createdAt
+      })
+      if (batch.length === 0) break
+      const newest = await this.newestOf(batch, after, limit)
+      best = [...best, ...newest].sort((a, b) => (isNewer(a, b) ? -1 : 1)).slice(0, limit)
+      // Followees come most recently active first: once one is left out, all after are.
+      if (batch.length < batchSize) break
+      next += batchSize
+      batchSize *= 2
+    }
+    return this.load(best.map((candidate) => candidate.id))
+  }
+
+  /** The next of the person's followees, the most recently active first. */
+  private async followeesAfter(userId: string, from: Followee | null): Promise<Followee[]> {
+    let query = this.db
       .selectFrom('follows as f')
       .innerJoin('users as u', 'u.id', 'f.followee_id')
       .select(['u.id', 'u.last_active_at'])
       .where('f.follower_id', '=', userId)
       .orderBy('u.last_active_at', 'desc')
-      .execute()
-
-    let best: Candidate[] = []
-    for (const followee of followees) {
-      const bound = after
-        ? Math.min(followee.last_active_at, after.createdAt)
-        : followee.last_active_at
-      const last = best[limit - 1]
-      if (last && bound < last.createdAt) break
-      const newest = await this.newestOf(followee.id, after, limit)
-      best = [...best, ...newest].sort((a, b) => (isNewer(a, b) ? -1 : 1)).slice(0, limit)
+      .orderBy('u.id', 'desc')
+      .limit(followeeChunk)
+    if (from) {
+      query = query.where(
+        sql<SqlBool>`(u.last_active_at, u.id) < (${from.lastActiveAt}, ${from.id})`,
+      )
     }
-    return this.load(best.map((candidate) => candidate.id))
+    const rows = await query.execute()
+    return rows.map((row) => ({ id: row.id, lastActiveAt: row.last_active_at }))
   }
 
-  private async newestOf(userId: string, after: FeedPosition | null, limit: number) {
-    let query = this.db
-      .selectFrom('ratings')
-      .select(['id', 'created_at'])
-      .where('user_id', '=', userId)
-      .orderBy('created_at', 'desc')
-      .orderBy('id', 'desc')
-      .limit(limit)
-    if (after)
-      query = query.where(sql<SqlBool>`(created_at, id) < (${after.createdAt}, ${after.id})`)
-    const rows = await query.execute()
-    return rows.map((row) => ({ id: row.id, createdAt: row.created_at }))
+  /** Each followee's newest ratings (before `after`), all in one query. */
+  private async newestOf(followees: Followee[], after: FeedPosition | null, limit: number) {
+    const rangeOf = (followee: Followee, index: number) => {
+      let range = this.db
+        .selectFrom('ratings')
+        .select(['id', 'created_at'])
+        .where('user_id', '=', followee.id)
+        .orderBy('created_at', 'desc')
+        .orderBy('id', 'desc')
+        .limit(limit)
+      if (after) {
+        range = range.where(sql<SqlBool>`(created_at, id) < (${after.createdAt}, ${after.id})`)
+      }
+      return this.db.selectFrom(range.as(`n${index}`)).select(['id', 'created_at'])
+    }
+    const [first, ...rest] = followees.map(rangeOf)
+    if (!first) return []
+    const rows = await rest.reduce((union, range) => union.unionAll(range), first).execute()
+    return rows.map((row): Candidate => ({ id: row.id, createdAt: row.created_at }))
   }
 
   /** The page's ratings with their films and people, newest first. */

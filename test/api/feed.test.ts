@@ -1,9 +1,10 @@
 import { beforeAll, expect, it } from 'vitest'
 import { UserRepository } from '../../src/accounts/users.js'
+import { PeopleRepository } from '../../src/people/repository.js'
 import { RatingRepository } from '../../src/ratings/repository.js'
 import { createTestApp, signedUpClient, type TestApp, TestClient } from '../support/app.js'
 import { describeEachDatabase } from '../support/databases.js'
-import { saveMovie } from '../support/ratings.js'
+import { saveMovie, savePerson } from '../support/ratings.js'
 
 interface FeedJson {
   items: { id: string; score: number; user: { handle: string }; movie: { title: string } }[]
@@ -102,6 +103,34 @@ describeEachDatabase('home feed', (database) => {
     expect(new Set(titles).size).toBe(expected)
     expect(titles).not.toContain('Arrived later')
     expect((await readAll(reader.client))[0]?.movie.title).toBe('Arrived later')
+  })
+
+  it('walks far down a long list of followees and leaves out no one', async () => {
+    const reader = await person('Walker')
+    const people = new PeopleRepository(database().db)
+    const expected: { title: string; at: number }[] = []
+    // 130 followees: more than one chunk of them, more than one batch of ranges. The
+    // busiest rated long ago; everyone else once, at times that fall between.
+    const busy = await savePerson(database().db, 'Busy')
+    await people.follow(reader.id, busy.id, 1)
+    for (let i = 0; i < 30; i += 1) {
+      await rate(busy.id, `Busy ${i}`, 50, 1_000 + i)
+      expected.push({ title: `Busy ${i}`, at: 1_000 + i })
+    }
+    for (let i = 0; i < 129; i += 1) {
+      const followee = await savePerson(database().db, `Once ${i}`)
+      await people.follow(reader.id, followee.id, 1)
+      const at = 500 + ((i * 37) % 129) * 10
+      await rate(followee.id, `Once ${i}`, 60, at)
+      expected.push({ title: `Once ${i}`, at })
+    }
+    const titles = (await readAll(reader.client)).map((item) => item.movie.title)
+    expected.sort((a, b) => b.at - a.at)
+    expect(titles).toHaveLength(expected.length)
+    expect(new Set(titles).size).toBe(expected.length)
+    const times = new Map(expected.map((entry) => [entry.title, entry.at]))
+    const shown = titles.map((title) => times.get(title) ?? -1)
+    expect(shown).toEqual([...shown].sort((a, b) => b - a))
   })
 
   it('invites someone who follows no one to find people', async () => {
