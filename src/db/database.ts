@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import type { Database as SqliteDatabase, Statement } from 'better-sqlite3'
@@ -112,5 +113,37 @@ async function openPostgres(url: string, options: OpenOptions): Promise<Db> {
           : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
     },
   })
+  pool.on('connect', (client) => nameStatements(client))
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
+}
+
+type QueryFunction = (text: unknown, values?: unknown) => unknown
+
+const preparable = /^\s*(select|insert|update|delete|with)\b/i
+
+/**
+ * Kysely sends every query unnamed, which PostgreSQL parses and plans anew each time.
+ * Named after a digest of their text, queries are parsed once per connection and
+ * planned from then on as PostgreSQL sees fit; the app runs the same few hundred again
+ * and again. Only plain reads and writes are named: transaction control and schema
+ * changes go as they are.
+ */
+function nameStatements(client: { query: QueryFunction }) {
+  const query = client.query.bind(client) as QueryFunction
+  client.query = (text, values) =>
+    typeof text === 'string' && Array.isArray(values) && preparable.test(text)
+      ? query({ name: statementName(text), text, values })
+      : query(text, values)
+}
+
+const statementNames = new Map<string, string>()
+
+function statementName(text: string): string {
+  let name = statementNames.get(text)
+  if (!name) {
+    name = `q_${createHash('sha256').update(text).digest('base64url').slice(0, 24)}`
+    if (statementNames.size >= 5000) statementNames.clear()
+    statementNames.set(text, name)
+  }
+  return name
 }
