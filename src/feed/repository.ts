@@ -20,7 +20,7 @@ export interface FeedPosition {
 
 interface Candidate extends FeedPosition {}
 
-const followeeChunk = 50
+const firstChunk = 16
 const firstBatch = 4
 
 interface Followee {
@@ -42,8 +42,9 @@ const isNewer = (a: Candidate, b: Candidate) =>
  * and the next followee's last activity is older than its last entry, no one further
  * down can change it: the walk stops, usually after a page's worth of people.
  *
- * Followees come 50 at a time, and their ranges are read in batches of 4, 8, 16…
- * people, each batch one query: on PostgreSQL, where each query is a round trip, a
+ * Followees come 16, then as many again as are read so far (PostgreSQL finds them
+ * walking everyone by last activity, so fewer cost less), and their ranges are read
+ * in batches of 4, 8, 16… people, each batch one query: on PostgreSQL, where each query is a round trip, a
  * page costs a handful of queries instead of one per person visited. A batch may read
  * a few people past the point where a walk one by one would have stopped; never fewer.
  */
@@ -57,22 +58,26 @@ export class FeedRepository {
     let next = 0
     let batchSize = firstBatch
     for (;;) {
-      while (!isEveryFollowee && followees.length < next + batchSize) {
-        const more = await this.followeesAfter(userId, followees.at(-1) ?? null)
-        followees = [...followees, ...more]
-        isEveryFollowee = more.length < followeeChunk
-      }
       const last = best[limit - 1]
-      const batch = followees.slice(next, next + batchSize).filter((followee) => {
+      const isWanted = (followee: Followee) => {
         const bound = after
           ? Math.min(followee.lastActiveAt, after.createdAt)
           : followee.lastActiveAt
         return !last || bound >= last.createdAt
-      })
+      }
+      while (!isEveryFollowee && followees.length < next + batchSize) {
+        const lastRead = followees.at(-1)
+        // Followees come most recently active first: once one is left out, all after are.
+        if (lastRead && !isWanted(lastRead)) break
+        const chunk = Math.max(firstChunk, followees.length)
+        const more = await this.followeesAfter(userId, lastRead ?? null, chunk)
+        followees = [...followees, ...more]
+        isEveryFollowee = more.length < chunk
+      }
+      const batch = followees.slice(next, next + batchSize).filter(isWanted)
       if (batch.length === 0) break
       const newest = await this.newestOf(batch, after, limit)
       best = [...best, ...newest].sort((a, b) => (isNewer(a, b) ? -1 : 1)).slice(0, limit)
-      // Followees come most recently active first: once one is left out, all after are.
       if (batch.length < batchSize) break
       next += batchSize
       batchSize *= 2
@@ -81,7 +86,11 @@ export class FeedRepository {
   }
 
   /** The next of the person's followees, the most recently active first. */
-  private async followeesAfter(userId: string, from: Followee | null): Promise<Followee[]> {
+  private async followeesAfter(
+    userId: string,
+    from: Followee | null,
+    limit: number,
+  ): Promise<Followee[]> {
     let query = this.db
       .selectFrom('follows as f')
       .innerJoin('users as u', 'u.id', 'f.followee_id')
@@ -89,7 +98,7 @@ export class FeedRepository {
       .where('f.follower_id', '=', userId)
       .orderBy('u.last_active_at', 'desc')
       .orderBy('u.id', 'desc')
-      .limit(followeeChunk)
+      .limit(limit)
     if (from) {
       query = query.where(
         sql<SqlBool>`(u.last_active_at, u.id) < (${from.lastActiveAt}, ${from.id})`,
