@@ -127,9 +127,14 @@ export async function login(base, handle, password = seedPassword) {
 /**
  * Loads the server for `seconds` with `connections` connections. `requests` is
  * autocannon's list of requests (cycled); `setupRequest` there may vary each one.
- * Returns requests a second, latency percentiles (ms), errors and peak memory.
+ * Returns requests a second, latency percentiles (ms), errors and peak memory. Any
+ * answer but 2xx is an error, or any but 3xx when a 304 is what is expected.
  */
-export async function load(base, pid, { seconds, connections = 4, requests, headers = {} }) {
+export async function load(
+  base,
+  pid,
+  { seconds, connections = 4, requests, headers = {}, isNotModifiedExpected = false },
+) {
   let peakRss = 0
   const sampler = setInterval(() => {
     peakRss = Math.max(peakRss, memoryOf(pid).rss)
@@ -147,7 +152,12 @@ export async function load(base, pid, { seconds, connections = 4, requests, head
     rps: result.requests.average,
     p50: result.latency.p50,
     p99: result.latency.p99,
-    errors: result.errors + result.timeouts + result.non2xx,
+    errors:
+      result.errors +
+      result.timeouts +
+      (isNotModifiedExpected
+        ? result['1xx'] + result['2xx'] + result['4xx'] + result['5xx']
+        : result.non2xx),
     requests: result.requests.total,
     peakRssMiB: Math.round(peakRss),
   }

@@ -112,14 +112,16 @@ async function prepare(base, seed) {
     .getSetCookie()
     .map((l) => l.split(';')[0])
     .join('; ')
-  return { base, feedCookie, writerCookie, films }
+  const list = await fetch(`${base}/users/${seed.fullListHandles[0]}?sort=score`)
+  const listEtag = list.headers.get('etag') ?? ''
+  return { base, feedCookie, writerCookie, films, listEtag }
 }
 
 function scenariosFor(setup, seed) {
   const { base, films } = setup
   const handles = seed.fullListHandles
-  const run = (requests, headers) =>
-    load(base, server.pid, { seconds: plan.seconds, requests, headers })
+  const run = (requests, headers, isNotModifiedExpected = false) =>
+    load(base, server.pid, { seconds: plan.seconds, requests, headers, isNotModifiedExpected })
   const rotating = (pathOf) => {
     let n = 0
     return [{ setupRequest: (request) => ({ ...request, path: pathOf(n++) }) }]
@@ -137,6 +139,9 @@ function scenariosFor(setup, seed) {
     // As a browser asks for it: the cached brotli copy, a sixth of the bytes.
     'list warm, brotli': () =>
       run([{ path: `/users/${handles[0]}?sort=score` }], { 'accept-encoding': 'br, gzip' }),
+    // As a browser that has the page asks again: 304 while the list is unchanged.
+    'list warm, revalidated': () =>
+      run([{ path: `/users/${handles[0]}?sort=score` }], { 'if-none-match': setup.listEtag }, true),
     'list JSON': () =>
       run(rotating((n) => `/api/v1/users/${handles[n % handles.length]}/ratings?sort=score`)),
     'film page': () => run(rotating((n) => `/movies/${films[n % films.length]}`)),

@@ -25,6 +25,7 @@ it('seeds, starts the server, loads every scenario and writes its figures', asyn
     'list cold',
     'list warm',
     'list warm, brotli',
+    'list warm, revalidated',
     'list JSON',
     'film page',
     'people search',
