@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { getConnInfo } from '@hono/node-server/conninfo'
 import type { Context, MiddlewareHandler } from 'hono'
 import { routePath } from 'hono/route'
-import type { Logger } from '../logging/logger.js'
+import { type Logger, requestLogger } from '../logging/logger.js'
 import type { AppEnv } from './context.js'
 
 export interface RequestContextOptions {
@@ -35,9 +35,13 @@ export function requestContext(options: RequestContextOptions): MiddlewareHandle
     // into a new one, which cost a sixth of a cached page's time.
     c.res.headers.set('X-Request-Id', requestId)
     const status = c.res.status
-    const line = requestLine(c.req.method, routePath(c, -1), status, started)
-    if (status >= 500) log.error(line, 'request failed')
-    else log.info(line, 'request')
+    const line = {
+      reqId: requestId,
+      ...requestLine(c.req.method, routePath(c, -1), status, started),
+    }
+    const out = requestLogger(options.logger)
+    if (status >= 500) out.error(line, 'request failed')
+    else out.info(line, 'request')
   }
 }
 

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import type { Context, MiddlewareHandler } from 'hono'
 import { parse as parseCookies } from 'hono/utils/cookie'
+import { CompiledQuery } from 'kysely'
 import { today } from '../accounts/present.js'
 import { isPossibleHandle } from '../accounts/schemas.js'
 import { sessionCookieName } from '../accounts/session-cookie.js'
@@ -21,6 +22,7 @@ import {
   requestLine,
 } from '../http/request-context.js'
 import { localeCookie, localeOf } from '../i18n/middleware.js'
+import { requestLogger } from '../logging/logger.js'
 import { LruBytes } from './lru.js'
 
 interface CachedPage {
@@ -35,6 +37,11 @@ interface CachedPage {
    */
   headers: Record<string, string> | null
   bodies: { identity: Bytes } & Partial<Record<Encoding, Bytes>>
+}
+
+interface VersionRow {
+  id: string
+  list_version: number
 }
 
 /** What the front found out about a request it could not answer itself. */
@@ -84,8 +91,16 @@ const perResponse = new Set([
 export class ListPageCache {
   private readonly pages: LruBytes<CachedPage>
 
+  /** The version look-up, compiled once: building it each time cost as much as running it. */
+  private readonly versionQuery: string
+
   constructor(private readonly options: ListPageCacheOptions) {
     this.pages = new LruBytes<CachedPage>(options.maxBytes ?? 32 * 1024 * 1024)
+    this.versionQuery = options.db
+      .selectFrom('users')
+      .select(['id', 'list_version'])
+      .where('handle_key', '=', '')
+      .compile().sql
   }
 
   front(): MiddlewareHandler<AppEnv> {
@@ -114,7 +129,7 @@ export class ListPageCache {
         if (lookup.page && c.res.status === 200) lookup.page.headers = replayable(c.res.headers)
         return
       }
-      this.options.logger.info(
+      requestLogger(this.options.logger).info(
         { reqId: requestId, ...requestLine('GET', route, response.status, started) },
         'request',
       )
@@ -149,11 +164,10 @@ export class ListPageCache {
   private async lookUp(c: Context<AppEnv>, variant: string): Promise<ListPageLookup | undefined> {
     const handle = c.req.param('handle')
     if (!handle || !isPossibleHandle(handle)) return undefined
-    const row = await this.options.db
-      .selectFrom('users')
-      .select(['id', 'list_version'])
-      .where('handle_key', '=', handle.toLowerCase())
-      .executeTakeFirst()
+    const { rows } = await this.options.db.executeQuery<VersionRow>(
+      CompiledQuery.raw(this.versionQuery, [handle.toLowerCase()]),
+    )
+    const row = rows[0]
     if (!row) return undefined
     const url = c.req.url
     const path = url.slice(url.indexOf('/', url.indexOf('//') + 2))
