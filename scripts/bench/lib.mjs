@@ -103,11 +103,15 @@ export async function startServer(url, env = {}, nodeArgs = []) {
   return { base, pid: child.pid, startMs, stop }
 }
 
-/** The resident memory of a process now, and its peak so far, in MiB (Linux). */
+/**
+ * The resident memory of a process now and its peak so far, and of it the private
+ * part (heap and stacks, not the pages of files it maps: SQLite maps its database), in
+ * MiB (Linux).
+ */
 export function memoryOf(pid) {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8')
   const kib = (name) => Number(new RegExp(`${name}:\\s+(\\d+)`).exec(status)?.[1] ?? 0)
-  return { rss: kib('VmRSS') / 1024, peak: kib('VmHWM') / 1024 }
+  return { rss: kib('VmRSS') / 1024, peak: kib('VmHWM') / 1024, private: kib('RssAnon') / 1024 }
 }
 
 /** Logs in through the API and returns the session cookie. */
@@ -136,9 +140,13 @@ export async function load(
   { seconds, connections = 4, requests, headers = {}, isNotModifiedExpected = false },
 ) {
   let peakRss = 0
-  const sampler = setInterval(() => {
-    peakRss = Math.max(peakRss, memoryOf(pid).rss)
-  }, 100)
+  let peakPrivate = 0
+  const sample = () => {
+    const memory = memoryOf(pid)
+    peakRss = Math.max(peakRss, memory.rss)
+    peakPrivate = Math.max(peakPrivate, memory.private)
+  }
+  const sampler = setInterval(sample, 100)
   const result = await autocannon({
     url: base,
     connections,
@@ -147,7 +155,7 @@ export async function load(
     requests,
   })
   clearInterval(sampler)
-  peakRss = Math.max(peakRss, memoryOf(pid).rss)
+  sample()
   return {
     rps: result.requests.average,
     p50: result.latency.p50,
@@ -160,6 +168,7 @@ export async function load(
         : result.non2xx),
     requests: result.requests.total,
     peakRssMiB: Math.round(peakRss),
+    peakPrivateMiB: Math.round(peakPrivate),
   }
 }
 

@@ -64,6 +64,10 @@ try {
     )
   }
   console.log(`start to first answer: ${server.startMs.toFixed(0)} ms`)
+  const privatePeak = Math.max(...results.map((row) => row.peakPrivateMiB))
+  console.log(
+    `server memory at most ${Math.round(memoryOf(server.pid).peak)} MiB resident, ${privatePeak} MiB of it private`,
+  )
   const file = writeResult(args.out ?? `bench-${mode}`, {
     date: new Date().toISOString(),
     commit: execSync('git rev-parse --short HEAD', { cwd: root }).toString().trim(),
@@ -75,6 +79,7 @@ try {
     seed: { ...seed, fullListHandles: seed.fullListHandles.length },
     startMs: server.startMs,
     serverPeakMiB: memoryOf(server.pid).peak,
+    serverPeakPrivateMiB: Math.max(...results.map((row) => row.peakPrivateMiB)),
     results,
   })
   console.log(`written to ${file}`)

@@ -42,12 +42,18 @@ async function openSqlite(path: string): Promise<Db> {
   database.pragma('synchronous = FULL')
   database.pragma('foreign_keys = ON')
   database.pragma('busy_timeout = 5000')
+  // Reads come straight from the operating system's cache of the file instead of a
+  // system call and a copy per page: a cold list page touches a hundred scattered
+  // pages, and was a quarter faster for it. The mapped pages count in the process's
+  // resident memory but belong to that shared cache.
+  database.pragma(`mmap_size = ${mmapBytes}`)
   return new Kysely<Database>({
     dialect: new SqliteDialect({ database: keepStatements(database) }),
   })
 }
 
 const keptStatements = 500
+const mmapBytes = 1024 * 1024 * 1024
 
 /**
  * Kysely prepares every query anew, and SQLite parses and plans it each time; the app
