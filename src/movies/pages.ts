@@ -38,7 +38,7 @@ export function moviePages(movies: MovieService, ratingSlot: RatingSlot = placeh
   app.get('/movies/search/results', async (c) => {
     const { query, outcome, status } = await runSearch(c, movies)
     c.header('X-Robots-Tag', 'noindex')
-    return c.html(searchResultsView(pageContext(c), query, outcome), status)
+    return c.html(String(searchResultsView(pageContext(c), query, outcome)), status)
   })
 
   app.get('/movies/:id', async (c) => {
