@@ -6,13 +6,14 @@ import { ConfigError, loadConfig } from './config/env.js'
 import { openDatabase } from './db/database.js'
 import { migrateToLatest } from './db/migrate.js'
 import { readAssetManifest } from './http/assets.js'
-import { createLogger } from './logging/logger.js'
+import { createLogger, flushLogs } from './logging/logger.js'
 import { startMaintenance } from './maintenance.js'
 import { InFlight, shutDown } from './shutdown.js'
 
 async function main() {
   const config = loadConfig()
   const logger = createLogger(config)
+  process.once('exit', () => flushLogs(logger))
   const database = await openDatabase(config.databaseUrl)
   const applied = await migrateToLatest(database.db)
   if (applied.length > 0) logger.info({ migrations: applied }, 'database migrated')

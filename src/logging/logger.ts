@@ -15,7 +15,34 @@ const redact = [
   '*.cookie',
 ]
 
+/** How much of request lines is gathered before it is written. */
+const batchBytes = 8 * 1024
+
+interface Batched extends DestinationStream {
+  flush(): void
+}
+
+const batches = new WeakMap<Logger, Batched>()
+
+/**
+ * The app's logger: JSON lines on standard output (or `destination`), pretty ones
+ * through pino-pretty in development.
+ *
+ * On standard output, lines are gathered and written in batches: one system call per
+ * request line cost a fifth of the time of a cached page. Every line but a request's
+ * own goes out at once; request lines wait until 8 KiB have gathered, another line
+ * goes out or a second has passed (and `main` writes what is left at exit).
+ */
 export function createLogger(config: Pick<Config, 'log'>, destination?: DestinationStream): Logger {
+  const batched =
+    destination || config.log.pretty || config.log.level === 'silent'
+      ? undefined
+      : (pino.destination({
+          dest: 1,
+          sync: true,
+          minLength: batchBytes,
+          periodicFlush: 1000,
+        }) as unknown as Batched)
   const options: pino.LoggerOptions = {
     level: config.log.level,
     redact: { paths: redact, censor: '[redacted]' },
@@ -27,12 +54,21 @@ export function createLogger(config: Pick<Config, 'log'>, destination?: Destinat
         }
       : undefined,
   }
-  const logger = destination ? pino(options, destination) : pino(options)
+  const stream = destination ?? batched
+  const flushing: pino.LoggerOptions = {
+    hooks: {
+      logMethod(args, method) {
+        method.apply(this, args)
+        batched?.flush()
+      },
+    },
+  }
+  const logger = stream ? pino({ ...options, ...(batched && flushing) }, stream) : pino(options)
   // With the pretty transport (development) one logger is enough.
-  const stream = (logger as unknown as Record<symbol, DestinationStream>)[pino.symbols.streamSym]
   const plain =
     options.transport || !stream ? logger : pino({ ...options, redact: undefined }, stream)
   requestLoggers.set(logger, plain)
+  if (batched) batches.set(logger, batched)
   return logger
 }
 
@@ -40,10 +76,16 @@ const requestLoggers = new WeakMap<Logger, Logger>()
 
 /**
  * The logger for the one line every request ends with: the same level, fields and
- * output, without redaction. That line holds only what the app sets (method, route,
- * status, time and a request id checked against a strict pattern), never a body or a
- * header, and matching the redacted paths took four times as long as writing it.
+ * output, without redaction and without writing at once. That line holds only what the
+ * app sets (method, route, status, time and a request id checked against a strict
+ * pattern), never a body or a header, and matching the redacted paths took four times
+ * as long as writing it.
  */
 export function requestLogger(logger: Logger): Logger {
   return requestLoggers.get(logger) ?? logger
+}
+
+/** Writes out the request lines gathered so far, synchronously. */
+export function flushLogs(logger: Logger): void {
+  batches.get(logger)?.flush()
 }

@@ -103,4 +103,36 @@ describe('graceful shutdown', () => {
     expect(Date.now() - signalled).toBeLessThan(3000)
     agent.destroy()
   })
+
+  it('writes the log line of every request: within a couple of seconds, and all by exit', async () => {
+    const { server } = await start()
+    const ask = async (id: string) => {
+      const response = await fetch(`${server.url}/api/v1/users?q=nobody`, {
+        headers: { 'x-request-id': id },
+      })
+      expect(response.status).toBe(200)
+    }
+    const logged = (id: string) => server.lines.some((line) => line.reqId === id)
+
+    await ask('soon-1')
+    const deadline = Date.now() + 3000
+    while (!logged('soon-1') && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 50))
+    }
+    expect(logged('soon-1')).toBe(true)
+
+    const ids = ['exit-1', 'exit-2', 'exit-3']
+    for (const id of ids) await ask(id)
+    server.child.kill('SIGTERM')
+    expect(await server.exited).toEqual({ code: 0, signal: null })
+    const order = server.lines.map((line) => line.reqId ?? line.msg)
+    for (const id of ids) expect(order.indexOf(id), id).toBeGreaterThan(-1)
+    expect(order.indexOf('exit-3')).toBeLessThan(order.indexOf('stopped'))
+    expect(server.lines.find((line) => line.reqId === 'exit-2')).toMatchObject({
+      msg: 'request',
+      method: 'GET',
+      route: '/api/v1/users',
+      status: 200,
+    })
+  })
 })
