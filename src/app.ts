@@ -1,3 +1,4 @@
+import type { RequestListener } from 'node:http'
 import { OpenAPIHono } from '@hono/zod-openapi'
 import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
@@ -34,6 +35,7 @@ import { moviePages } from './movies/pages.js'
 import { MovieService } from './movies/service.js'
 import { ListPageCache } from './page-cache/list-page-cache.js'
 import { VersionedMovieRepository } from './page-cache/movie-versions.js'
+import { keptPagesFirst } from './page-cache/node-front.js'
 import { peopleApi } from './people/api.js'
 import { peoplePages } from './people/pages.js'
 import { forgetFollows, PeopleRepository } from './people/repository.js'
@@ -88,9 +90,11 @@ export function createApp({ config, db: database, logger, publicDir, assets }: A
     isPublicUrlSecure: config.publicUrl?.startsWith('https:') ?? false,
     trustProxy: config.trustProxy,
   }
+  // The page cache's one read goes to the database itself: on SQLite it has a
+  // connection of its own for it (metrics do not time that read).
   const listPages = new ListPageCache({
     ...requestOptions,
-    db,
+    db: database,
     buildId: assets['app.js'] + assets['styles.css'],
   })
   app.use('/users/:handle', listPages.front())
@@ -156,7 +160,17 @@ export function createApp({ config, db: database, logger, publicDir, assets }: A
 
   app.notFound(handleNotFound)
   app.onError(handleError)
-  return app
+  const onAnswered =
+    metrics &&
+    ((status: number, seconds: number) => metrics.observe('GET', '/users/:handle', status, seconds))
+  return Object.assign(app, {
+    /**
+     * For the Node server: `listener` (the app's) with visitors' kept list pages
+     * answered before it.
+     */
+    withKeptPagesFirst: (listener: RequestListener) =>
+      keptPagesFirst(listPages, listener, onAnswered),
+  })
 }
 
 export type App = ReturnType<typeof createApp>

@@ -1,11 +1,11 @@
-import type { Server } from 'node:http'
-import { serve } from '@hono/node-server'
+import type { AddressInfo } from 'node:net'
 import { createApp } from './app.js'
 import { BackupSchedule } from './backup/schedule.js'
 import { ConfigError, loadConfig } from './config/env.js'
 import { openDatabase } from './db/database.js'
 import { migrateToLatest } from './db/migrate.js'
 import { readAssetManifest } from './http/assets.js'
+import { createNodeServer } from './http/node-server.js'
 import { createLogger, flushLogs } from './logging/logger.js'
 import { startMaintenance } from './maintenance.js'
 import { InFlight, shutDown } from './shutdown.js'
@@ -35,11 +35,11 @@ async function main() {
       }).start()
     : undefined
 
-  const listening = (info: { address: string; port: number }) => {
-    logger.info({ address: info.address, port: info.port, database: database.dialect }, 'listening')
-  }
-  const options = { fetch: app.fetch, port: config.port, hostname: config.host }
-  const server = serve(options, listening) as Server
+  const server = createNodeServer(app, config.host)
+  server.listen(config.port, config.host, () => {
+    const { address, port } = server.address() as AddressInfo
+    logger.info({ address, port, database: database.dialect }, 'listening')
+  })
   const inFlight = new InFlight(server)
 
   let stopping: Promise<void> | undefined

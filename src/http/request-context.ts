@@ -27,7 +27,10 @@ export function requestContext(options: RequestContextOptions): MiddlewareHandle
     c.set('requestId', requestId)
     c.set('log', log)
     c.set('clientAddress', clientAddress(c, options.trustProxy))
-    c.set('isSecure', isSecureRequest(c, options))
+    c.set(
+      'isSecure',
+      isSecureRequest((name) => c.req.header(name), options),
+    )
 
     await next()
 
@@ -47,7 +50,11 @@ export function requestContext(options: RequestContextOptions): MiddlewareHandle
 
 /** The caller's request id when it is a sensible one, else a new one. */
 export function requestIdOf(c: Context): string {
-  const incoming = c.req.header('x-request-id')
+  return requestIdFrom(c.req.header('x-request-id'))
+}
+
+/** The request id a caller sent (`X-Request-Id`) when it is a sensible one, else a new one. */
+export function requestIdFrom(incoming: string | undefined): string {
   return incoming && validRequestId.test(incoming) ? incoming : randomUUID()
 }
 
@@ -56,11 +63,14 @@ export function requestLine(method: string, route: string, status: number, start
   return { method, route, status, ms: Math.round((performance.now() - started) * 100) / 100 }
 }
 
+/** A request's header by its lower-case name, whichever server it came through. */
+export type HeaderOf = (name: string) => string | undefined
+
 export function isSecureRequest(
-  c: Context,
+  header: HeaderOf,
   options: Pick<RequestContextOptions, 'isPublicUrlSecure' | 'trustProxy'>,
 ): boolean {
-  return options.isPublicUrlSecure || isForwardedSecure(c, options.trustProxy)
+  return options.isPublicUrlSecure || isForwardedSecure(header, options.trustProxy)
 }
 
 function clientAddress(c: Context, trustProxy: boolean): string {
@@ -76,6 +86,6 @@ function clientAddress(c: Context, trustProxy: boolean): string {
   }
 }
 
-function isForwardedSecure(c: Context, trustProxy: boolean): boolean {
-  return trustProxy && c.req.header('x-forwarded-proto')?.split(',').at(-1)?.trim() === 'https'
+function isForwardedSecure(header: HeaderOf, trustProxy: boolean): boolean {
+  return trustProxy && header('x-forwarded-proto')?.split(',').at(-1)?.trim() === 'https'
 }

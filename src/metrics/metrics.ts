@@ -46,10 +46,16 @@ export class Metrics {
       const started = performance.now()
       await next()
       const method = knownMethods.has(c.req.method) ? c.req.method : 'OTHER'
-      const labels = { method, route: routePath(c, -1) || 'unmatched', status: c.res.status }
-      this.requests.inc(labels)
-      this.requestSeconds.observe(labels, (performance.now() - started) / 1000)
+      const seconds = (performance.now() - started) / 1000
+      this.observe(method, routePath(c, -1) || 'unmatched', c.res.status, seconds)
     }
+  }
+
+  /** Counts and times one answered request (for those answered before the app). */
+  observe(method: string, route: string, status: number, seconds: number): void {
+    const labels = { method, route, status }
+    this.requests.inc(labels)
+    this.requestSeconds.observe(labels, seconds)
   }
 
   /** A Kysely plugin that times each query: give the app `db.withPlugin(it)`. */

@@ -1,11 +1,9 @@
 import { createHash } from 'node:crypto'
-import type { Context, MiddlewareHandler } from 'hono'
+import type { MiddlewareHandler } from 'hono'
 import { parse as parseCookies } from 'hono/utils/cookie'
-import { CompiledQuery } from 'kysely'
-import { today } from '../accounts/present.js'
 import { isPossibleHandle } from '../accounts/schemas.js'
 import { sessionCookieName } from '../accounts/session-cookie.js'
-import type { Db } from '../db/database.js'
+import { type Db, type PointRead, pointRead } from '../db/database.js'
 import {
   type Bytes,
   chooseEncoding,
@@ -16,14 +14,48 @@ import {
 import type { AppEnv } from '../http/context.js'
 import { bodyBytes } from '../http/render.js'
 import {
+  type HeaderOf,
   isSecureRequest,
   type RequestContextOptions,
-  requestIdOf,
+  requestIdFrom,
   requestLine,
 } from '../http/request-context.js'
 import { localeCookie, localeOf } from '../i18n/middleware.js'
 import { requestLogger } from '../logging/logger.js'
 import { LruBytes } from './lru.js'
+
+/** A request as the cache sees it, whichever server it came through. */
+export interface VisitorRequest {
+  method: string
+  /** The request target as sent: path and query. */
+  target: string
+  header: HeaderOf
+}
+
+/** What the cache answers itself: a kept page, or 304 Not Modified. */
+export interface KeptAnswer {
+  status: 200 | 304
+  headers: Record<string, string>
+  body: Bytes | null
+}
+
+/** What the cache made of a request. */
+export type Visit =
+  /** Answered from what is kept. */
+  | { kind: 'answered'; answer: KeptAnswer }
+  /** A visitor's list page to render and keep, at the version read before rendering. */
+  | { kind: 'render'; lookup: ListPageLookup }
+  /** Not the cache's to answer: someone logged in, another page, no such person. */
+  | { kind: 'pass' }
+
+/** A visitor's list page the cache will keep once it is rendered. */
+export interface ListPageLookup {
+  key: string
+  version: string
+  etag: string
+  /** The page kept for it, once rendered. */
+  page?: CachedPage
+}
 
 interface CachedPage {
   version: string
@@ -37,20 +69,13 @@ interface CachedPage {
    */
   headers: Record<string, string> | null
   bodies: { identity: Bytes } & Partial<Record<Encoding, Bytes>>
+  /** The headers of an answer in each encoding, but for the request id. */
+  answers: Partial<Record<Encoding, Record<string, string>>>
 }
 
 interface VersionRow {
   id: string
   list_version: number
-}
-
-/** What the front found out about a request it could not answer itself. */
-export interface ListPageLookup {
-  key: string
-  version: string
-  etag: string
-  /** The page kept for it, once rendered. */
-  page?: CachedPage
 }
 
 export interface ListPageCacheOptions
@@ -62,6 +87,8 @@ export interface ListPageCacheOptions
 }
 
 const route = '/users/:handle'
+const routePrefix = '/users/'
+const pass: Visit = { kind: 'pass' }
 const perResponse = new Set([
   'content-length',
   'content-encoding',
@@ -83,60 +110,78 @@ const perResponse = new Set([
  * `If-None-Match` with 304. Logged-in viewers see follow buttons and their own
  * navigation: their pages are rendered every time.
  *
- * Two middlewares share the pages. `front` comes before the shared ones and answers a
- * visitor from the cache on its own: the page's headers are the ones the whole stack
- * gave it when it was rendered, and it writes the same log line. What it cannot answer
- * goes on; `store`, after the session and language are known, keeps what is rendered.
+ * `visit` decides, for any server: the Node server asks it before the app at all
+ * (`keptPagesFirst`), and the app's outermost middleware (`front`) asks it again for
+ * what reaches the app, so that the app alone behaves the same. A kept page's headers
+ * are the ones the whole stack gave it when it was rendered; every answer writes the
+ * same log line as a rendered page. `store`, after the session and language are
+ * known, keeps what is rendered.
  */
 export class ListPageCache {
   private readonly pages: LruBytes<CachedPage>
-
-  /** The version look-up, compiled once: building it each time cost as much as running it. */
-  private readonly versionQuery: string
+  private readonly readVersion: PointRead<VersionRow>
+  private day = { text: '', endsAt: 0 }
 
   constructor(private readonly options: ListPageCacheOptions) {
     this.pages = new LruBytes<CachedPage>(options.maxBytes ?? 32 * 1024 * 1024)
-    this.versionQuery = options.db
+    const query = options.db
       .selectFrom('users')
       .select(['id', 'list_version'])
       .where('handle_key', '=', '')
-      .compile().sql
+      .compile()
+    this.readVersion = pointRead<VersionRow>(options.db, query)
   }
 
+  /**
+   * What the cache makes of a request: synchronous when the database read is (SQLite).
+   * A failed read passes the request on, to meet the same fault the long way and
+   * report it there.
+   */
+  visit(request: VisitorRequest): Visit | Promise<Visit> {
+    const handle = request.method === 'GET' ? handleIn(request.target) : undefined
+    if (!handle) return pass
+    const started = performance.now()
+    const isSecure = isSecureRequest(request.header, this.options)
+    const cookieHeader = request.header('cookie')
+    const cookies = cookieHeader ? parseCookies(cookieHeader) : {}
+    if (cookies[sessionCookieName(isSecure)] !== undefined) return pass
+    const locale = localeOf(cookies[localeCookie], null, request.header('accept-language'))
+    const key = `${locale}|${isSecure ? 's' : ''}|${this.today()}|${request.target}`
+    let found: ReturnType<PointRead<VersionRow>>
+    try {
+      found = this.readVersion([handle.toLowerCase()])
+    } catch {
+      return pass
+    }
+    if (!(found instanceof Promise)) return this.visitAt(request, key, found, started)
+    return found.then(
+      (row) => this.visitAt(request, key, row, started),
+      () => pass,
+    )
+  }
+
+  /** The app's outermost middleware: answers what is kept, records what is rendered. */
   front(): MiddlewareHandler<AppEnv> {
     return async (c, next) => {
-      if (c.req.method !== 'GET') return next()
-      const started = performance.now()
-      const isSecure = isSecureRequest(c, this.options)
-      const cookies = parseCookies(c.req.header('cookie') ?? '')
-      if (cookies[sessionCookieName(isSecure)] !== undefined) return next()
-      const locale = localeOf(cookies[localeCookie], null, c.req.header('accept-language'))
-      // A failed look-up goes the long way, which meets the same fault and reports it.
-      const lookup = await this.lookUp(c, `${locale}|${isSecure ? 's' : ''}`).catch(() => undefined)
-      if (!lookup) return next()
-
-      const requestId = requestIdOf(c)
-      const page = this.pages.get(lookup.key)
-      let response: Response | undefined
-      if (isNotModified(c, lookup.etag)) {
-        response = notModified(lookup.etag, page, requestId)
-      } else if (page?.version === lookup.version && page.headers) {
-        response = await this.respond(c, lookup.key, page, requestId)
+      const url = c.req.url
+      const visit = await this.visit({
+        method: c.req.method,
+        target: url.slice(url.indexOf('/', url.indexOf('//') + 2)),
+        header: (name) => c.req.header(name),
+      })
+      if (visit.kind === 'answered') {
+        const { status, headers, body } = visit.answer
+        return new Response(body, { status, headers })
       }
-      if (!response) {
-        c.set('listPage', lookup)
-        await next()
-        if (lookup.page && c.res.status === 200) lookup.page.headers = replayable(c.res.headers)
-        return
-      }
-      requestLogger(this.options.logger).info(
-        { reqId: requestId, ...requestLine('GET', route, response.status, started) },
-        'request',
-      )
-      return response
+      if (visit.kind === 'pass') return next()
+      const { lookup } = visit
+      c.set('listPage', lookup)
+      await next()
+      if (lookup.page && c.res.status === 200) lookup.page.headers = replayable(c.res.headers)
     }
   }
 
+  /** Keeps the page rendered for a visitor, and answers in the encoding asked for. */
   store(): MiddlewareHandler<AppEnv> {
     return async (c, next) => {
       const lookup = c.get('listPage')
@@ -152,67 +197,114 @@ export class ListPageCache {
         vary: response.headers.get('vary'),
         headers: null,
         bodies: { identity },
+        answers: {},
       }
       this.pages.set(lookup.key, page, identity.byteLength)
       lookup.page = page
+      const encoding = encodingFor(page, c.req.header('accept-encoding'))
+      const body = await this.bodyIn(lookup.key, page, encoding)
       c.res = undefined as unknown as Response
-      c.res = await this.respond(c, lookup.key, page, undefined, replayable(response.headers))
+      c.res = new Response(body, {
+        status: 200,
+        headers: { ...replayable(response.headers), ...answerHeaders(page, encoding, body) },
+      })
     }
   }
 
-  /** The person's list version, and the key and ETag of this page at that version. */
-  private async lookUp(c: Context<AppEnv>, variant: string): Promise<ListPageLookup | undefined> {
-    const handle = c.req.param('handle')
-    if (!handle || !isPossibleHandle(handle)) return undefined
-    const { rows } = await this.options.db.executeQuery<VersionRow>(
-      CompiledQuery.raw(this.versionQuery, [handle.toLowerCase()]),
-    )
-    const row = rows[0]
-    if (!row) return undefined
-    const url = c.req.url
-    const path = url.slice(url.indexOf('/', url.indexOf('//') + 2))
-    const key = `${variant}|${today()}|${path}`
+  private visitAt(
+    request: VisitorRequest,
+    key: string,
+    row: VersionRow | undefined,
+    started: number,
+  ): Visit | Promise<Visit> {
+    // No such person: the app answers with its not-found page.
+    if (!row) return pass
     const version = `${row.id}.${row.list_version}`
     const kept = this.pages.peek(key)
-    const etag =
-      kept?.version === version
-        ? kept.etag
-        : `W/"${row.list_version}-${digest(`${this.options.buildId}|${version}|${key}`)}"`
-    return { key, version, etag }
+    const isCurrent = kept?.version === version
+    const etag = isCurrent ? kept.etag : this.etagOf(version, row.list_version, key)
+    if (isNotModified(request.header('if-none-match'), etag)) {
+      return this.answered(request, notModified(etag, kept), started)
+    }
+    if (!isCurrent || !kept.headers) return { kind: 'render', lookup: { key, version, etag } }
+    this.pages.get(key)
+    const encoding = encodingFor(kept, request.header('accept-encoding'))
+    const body = kept.bodies[encoding]
+    if (body) return this.answered(request, this.keptAnswer(kept, encoding, body), started)
+    return this.bodyIn(key, kept, encoding).then((made) =>
+      this.answered(request, this.keptAnswer(kept, encoding, made), started),
+    )
   }
 
-  /**
-   * The page in the encoding the client takes best, compressed once and kept. Its first
-   * answer has the headers it was rendered with; the outer middlewares add theirs.
-   */
-  private async respond(
-    c: Context,
-    key: string,
-    page: CachedPage,
-    requestId?: string,
-    rendered?: Record<string, string>,
-  ) {
-    const { identity } = page.bodies
-    const isCompressible = identity.byteLength >= compressAbove
-    const encoding = isCompressible ? chooseEncoding(c.req.header('accept-encoding')) : 'identity'
+  private answered(request: VisitorRequest, answer: KeptAnswer, started: number): Visit {
+    const requestId = requestIdFrom(request.header('x-request-id'))
+    answer.headers['x-request-id'] = requestId
+    requestLogger(this.options.logger).info(
+      { reqId: requestId, ...requestLine('GET', route, answer.status, started) },
+      'request',
+    )
+    return { kind: 'answered', answer }
+  }
+
+  private keptAnswer(page: CachedPage, encoding: Encoding, body: Bytes): KeptAnswer {
+    let headers = page.answers[encoding]
+    if (!headers) {
+      headers = { ...page.headers, ...answerHeaders(page, encoding, body) }
+      page.answers[encoding] = headers
+    }
+    return { status: 200, headers: { ...headers }, body }
+  }
+
+  /** The page in an encoding, compressed the first time it is asked for and kept. */
+  private async bodyIn(key: string, page: CachedPage, encoding: Encoding): Promise<Bytes> {
     let body = page.bodies[encoding]
     if (!body) {
-      body = await encode(identity, encoding)
+      body = await encode(page.bodies.identity, encoding)
       page.bodies[encoding] = body
       this.pages.grow(key, body.byteLength)
     }
-    const headers: Record<string, string> = {
-      ...(page.headers ?? rendered),
-      'content-type': page.contentType,
-      etag: page.etag,
-      'cache-control': 'no-cache',
-      'content-length': String(body.byteLength),
-    }
-    if (isCompressible) headers.vary = varyOf(page.vary)
-    if (encoding !== 'identity') headers['content-encoding'] = encoding
-    if (requestId) headers['x-request-id'] = requestId
-    return new Response(body, { status: 200, headers })
+    return body
   }
+
+  private etagOf(version: string, listVersion: number, key: string): string {
+    return `W/"${listVersion}-${digest(`${this.options.buildId}|${version}|${key}`)}"`
+  }
+
+  /** Today's date in UTC: a shown age can change at midnight. Worked out once a day. */
+  private today(): string {
+    const now = Date.now()
+    if (now >= this.day.endsAt) {
+      const text = new Date(now).toISOString().slice(0, 10)
+      this.day = { text, endsAt: Date.parse(`${text}T00:00:00Z`) + 86_400_000 }
+    }
+    return this.day.text
+  }
+}
+
+/** The handle of a list page's address (`/users/<handle>`, any query), if it is one. */
+function handleIn(target: string): string | undefined {
+  if (!target.startsWith(routePrefix)) return undefined
+  const end = target.indexOf('?')
+  const handle = target.slice(routePrefix.length, end === -1 ? undefined : end)
+  return isPossibleHandle(handle) ? handle : undefined
+}
+
+function encodingFor(page: CachedPage, acceptEncoding: string | undefined): Encoding {
+  return page.bodies.identity.byteLength >= compressAbove
+    ? chooseEncoding(acceptEncoding)
+    : 'identity'
+}
+
+function answerHeaders(page: CachedPage, encoding: Encoding, body: Bytes): Record<string, string> {
+  const headers: Record<string, string> = {
+    'content-type': page.contentType,
+    etag: page.etag,
+    'cache-control': 'no-cache',
+    'content-length': String(body.byteLength),
+  }
+  if (page.bodies.identity.byteLength >= compressAbove) headers.vary = varyOf(page.vary)
+  if (encoding !== 'identity') headers['content-encoding'] = encoding
+  return headers
 }
 
 /** The headers of a page's final response that every later answer repeats. */
@@ -222,24 +314,22 @@ function replayable(headers: Headers): Record<string, string> {
   return kept
 }
 
-function notModified(etag: string, page: CachedPage | undefined, requestId: string) {
+function notModified(etag: string, page: CachedPage | undefined): KeptAnswer {
   const headers: Record<string, string> = {
     etag,
     'cache-control': 'no-cache',
     vary: varyOf(page?.vary ?? null),
-    'x-request-id': requestId,
   }
   const language = page?.headers?.['content-language']
   if (language) headers['content-language'] = language
-  return new Response(null, { status: 304, headers })
+  return { status: 304, headers, body: null }
 }
 
 function varyOf(vary: string | null): string {
   return vary ? `${vary}, Accept-Encoding` : 'Accept-Encoding'
 }
 
-function isNotModified(c: Context, etag: string): boolean {
-  const ifNoneMatch = c.req.header('if-none-match')
+function isNotModified(ifNoneMatch: string | undefined, etag: string): boolean {
   if (!ifNoneMatch) return false
   return ifNoneMatch.split(',').some((tag) => tag.trim() === etag || tag.trim() === '*')
 }
