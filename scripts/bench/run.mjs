@@ -92,7 +92,7 @@ async function prepare(base, seed) {
   const feedCookie = await login(base, seed.busiestFollower.handle)
   const films = []
   let cursor = ''
-  while (films.length < 400) {
+  while (films.length < 3200) {
     const query = `sort=registered${cursor ? `&cursor=${cursor}` : ''}`
     const page = await (
       await fetch(`${base}/api/v1/users/${seed.heaviest.handle}/ratings?${query}`)
@@ -119,7 +119,9 @@ async function prepare(base, seed) {
     .join('; ')
   const list = await fetch(`${base}/users/${seed.fullListHandles[0]}?sort=score`)
   const listEtag = list.headers.get('etag') ?? ''
-  return { base, feedCookie, writerCookie, films, listEtag }
+  // The film page visits the first 400; the writer rates its way through all of them,
+  // each once, across every run.
+  return { base, feedCookie, writerCookie, films, listEtag, writer: { next: 0 } }
 }
 
 function scenariosFor(setup, seed) {
@@ -149,7 +151,7 @@ function scenariosFor(setup, seed) {
       run([{ path: `/users/${handles[0]}?sort=score` }], { 'if-none-match': setup.listEtag }, true),
     'list JSON': () =>
       run(rotating((n) => `/api/v1/users/${handles[n % handles.length]}/ratings?sort=score`)),
-    'film page': () => run(rotating((n) => `/movies/${films[n % films.length]}`)),
+    'film page': () => run(rotating((n) => `/movies/${films[n % Math.min(400, films.length)]}`)),
     'people search': () =>
       run(rotating((n) => `/users?q=${encodeURIComponent(queries[n % queries.length])}`)),
     'home feed': () => run([{ path: '/' }], { cookie: setup.feedCookie }),
@@ -165,7 +167,7 @@ function scenariosFor(setup, seed) {
  * One writer beside the reads: rates a film it has not rated, then re-scores it twice,
  * one request after another, until stopped.
  */
-function writeLoop({ base, writerCookie, films }) {
+function writeLoop({ base, writerCookie, films, writer }) {
   const headers = { cookie: writerCookie, 'content-type': 'application/json' }
   const latencies = []
   let errors = 0
@@ -180,7 +182,7 @@ function writeLoop({ base, writerCookie, films }) {
   const started = performance.now()
   const done = (async () => {
     while (!isStopped) {
-      const movieId = films.shift()
+      const movieId = films[writer.next++]
       if (!movieId) break
       const rating = await timed('POST', '/api/v1/ratings', { movieId, score: 70 })
       if (!rating) continue
