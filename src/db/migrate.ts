@@ -6,6 +6,7 @@ import * as ratings from './migrations/0003-ratings.js'
 import * as people from './migrations/0004-people.js'
 import * as backups from './migrations/0005-backups.js'
 import * as listVersion from './migrations/0006-list-version.js'
+import * as cardIndexes from './migrations/0007-card-indexes.js'
 
 /** Every migration in order; the name's number decides it. */
 const migrations: Record<string, Migration> = {
@@ -15,6 +16,7 @@ const migrations: Record<string, Migration> = {
   '0004-people': people,
   '0005-backups': backups,
   '0006-list-version': listVersion,
+  '0007-card-indexes': cardIndexes,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => migrations }

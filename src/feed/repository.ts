@@ -156,7 +156,7 @@ export class FeedRepository {
       createdAt: row.created_at,
       updatedAt: row.updated_at,
       user: { handle: row.handle, displayName: row.display_name },
-      movie: toStoredMovie({ ...row, id: row.movie_id }),
+      movie: toStoredMovie(row, row.movie_id),
     }))
   }
 }

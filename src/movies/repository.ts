@@ -18,9 +18,10 @@ export const joinedMovieColumns = [
   'm.fetched_at',
 ] as const
 
-export function toStoredMovie(row: MovieFields): StoredMovie {
+/** A stored film from its row, or from a row joined to it (whose own id is another's). */
+export function toStoredMovie(row: Omit<MovieFields, 'id'>, id: string): StoredMovie {
   return {
-    id: row.id,
+    id,
     titles: { ja: row.title_ja, en: row.title_en },
     originalTitle: row.original_title,
     releaseDate: row.release_date,
@@ -40,7 +41,7 @@ export class MovieRepository {
       .selectAll()
       .where('id', '=', id)
       .executeTakeFirst()
-    return row && toStoredMovie(row)
+    return row && toStoredMovie(row, row.id)
   }
 
   async save(movie: StoredMovie): Promise<void> {

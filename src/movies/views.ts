@@ -1,7 +1,8 @@
 import type { Locale } from '../i18n/locale.js'
 import { classes, type Html, html, trusted } from '../views/html.js'
+import { Memo } from '../views/memo.js'
 import type { PageContext } from '../views/page.js'
-import { type CatalogMovie, type StoredMovie, titleIn } from './movie.js'
+import { type CatalogMovie, type StoredMovie, type TitledMovie, titleIn } from './movie.js'
 import { type PosterWidth, posterUrl } from './present.js'
 
 // Pieces of film markup shared by the film pages and by anything that lists films.
@@ -19,6 +20,9 @@ const posterSizes: Record<PosterSize, { width: number; src: PosterWidth; src2x: 
   page: { width: 342, src: 'w342', src2x: 'w780' },
 }
 
+/** A film a poster can be drawn for: a stored one (or part of one), or a search result. */
+export type PosteredMovie = (TitledMovie & Pick<StoredMovie, 'posterPath'>) | CatalogMovie
+
 export interface PosterOptions {
   /** Hide the poster from assistive technology when the title is right beside it. */
   decorative?: boolean
@@ -30,7 +34,7 @@ export interface PosterOptions {
  * a search result.
  */
 export function posterView(
-  movie: StoredMovie | CatalogMovie,
+  movie: PosteredMovie,
   page: Pick<PageContext, 't' | 'locale' | 'catalog'>,
   size: PosterSize,
   options: PosterOptions = {},
@@ -81,18 +85,11 @@ const minorWords = new Set(['the', 'a', 'an', 'of', 'and', 'in', 'on', 'to', 'fo
 
 /** `The Matrix Reloaded` → `MR`; `Matrix of Nothing` → `MN`; `千と千尋の神隠し` → `千`. */
 export function initialsOf(title: string): string {
-  let initials = initialsByTitle.get(title)
-  if (initials === undefined) {
-    if (initialsByTitle.size >= keptInitials) initialsByTitle.clear()
-    initials = findInitials(title)
-    initialsByTitle.set(title, initials)
-  }
-  return initials
+  return initialsByTitle.of(title, findInitials)
 }
 
 // Lists show the same films again and again; their initials are worked out once.
-const initialsByTitle = new Map<string, string>()
-const keptInitials = 10_000
+const initialsByTitle = new Memo<string, string>(10_000)
 
 function findInitials(title: string): string {
   const words = title.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word))

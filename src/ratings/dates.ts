@@ -1,4 +1,6 @@
 import type { Locale } from '../i18n/locale.js'
+import { flat } from '../views/html.js'
+import { Memo } from '../views/memo.js'
 
 // Dates are formatted by hand from `YYYY-MM-DD`: no Intl formatter per card, no Date
 // objects or regular expressions in a list's hot path, and the same text on every
@@ -49,7 +51,7 @@ const dayMs = 86_400_000
 
 export function dayOf(epochMs: number): string {
   // Days since 1970-01-01 to a civil date (Howard Hinnant's algorithm).
-  const days = Math.floor((epochMs + japanOffsetMs) / dayMs) + 719_468
+  const days = dayNumber(epochMs) + 719_468
   const era = Math.floor(days / 146_097)
   const dayOfEra = days - era * 146_097
   const yearOfEra = Math.floor(
@@ -68,5 +70,18 @@ export function dayOf(epochMs: number): string {
   return `${year}-${month < 10 ? '0' : ''}${month}-${day < 10 ? '0' : ''}${day}`
 }
 
+/** Which day an instant falls on in Japan, counted from 1970-01-01. */
+export const dayNumber = (epochMs: number) => Math.floor((epochMs + japanOffsetMs) / dayMs)
+
 /** When something was registered, as a day in the reader's language. */
-export const formatDay = (epochMs: number, locale: Locale) => formatDate(dayOf(epochMs), locale)
+export function formatDay(epochMs: number, locale: Locale): string {
+  return daysByLanguage[locale].of(dayNumber(epochMs), () =>
+    flat(formatDate(dayOf(epochMs), locale)),
+  )
+}
+
+// A list's cards fall on a few hundred days at most.
+const daysByLanguage: Record<Locale, Memo<number, string>> = {
+  ja: new Memo(10_000),
+  en: new Memo(10_000),
+}

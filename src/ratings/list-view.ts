@@ -1,14 +1,17 @@
 import { ageOn } from '../accounts/age.js'
+import type { Locale } from '../i18n/locale.js'
+import type { Translate } from '../i18n/translate.js'
 import { titleIn } from '../movies/movie.js'
 import { posterView } from '../movies/views.js'
 import type { PersonRow } from '../people/repository.js'
 import { followButton, initial } from '../people/views.js'
 import { successNotice } from '../views/forms.js'
-import { type Html, html } from '../views/html.js'
+import { flat, type Html, html } from '../views/html.js'
+import { Memo } from '../views/memo.js'
 import type { PageContext } from '../views/page.js'
-import { formatDate, formatDay } from './dates.js'
+import { dayNumber, formatDate, formatDay } from './dates.js'
 import { decadeOf, earliestDecade, groupRuns, scoreBand } from './groups.js'
-import type { ListedRating } from './repository.js'
+import type { CardMovie, CardRating } from './repository.js'
 import { defaultOrder, defaultSort, type RatingSort, type SortOrder } from './sorts.js'
 import { scoreBadge } from './stars.js'
 import { messageTemplate } from './templates.js'
@@ -20,7 +23,7 @@ export interface ListViewData {
   isFollowing: boolean
   sort: RatingSort
   order: SortOrder
-  items: ListedRating[]
+  items: CardRating[]
   /** The next page, or null on the last one. */
   nextHref: string | null
   /** Whether this is a later page (reached through a cursor). */
@@ -141,7 +144,7 @@ ${cardList(page, group.items, data.isOwner, next)}
   })}`
 }
 
-function groupKey(sort: RatingSort, rating: ListedRating): string {
+function groupKey(sort: RatingSort, rating: CardRating): string {
   if (sort === 'score') return String(scoreBand(rating.score).from)
   const decade = decadeOf(rating.releaseKey)
   return decade.kind === 'undated' ? 'undated' : String(decade.decade)
@@ -157,38 +160,82 @@ function groupHeading(page: PageContext, sort: RatingSort, key: string): string 
     : t('ratings.group.decade', { decade })
 }
 
-function cardList(page: PageContext, items: ListedRating[], isOwner: boolean, next: string) {
+function cardList(page: PageContext, items: CardRating[], isOwner: boolean, next: string) {
   return html`<ol class="rating-grid" role="list">${items.map((rating) => ratingCard(page, rating, isOwner, next))}</ol>`
 }
 
 /** One film in a list: poster, title, dates, stars and score; edit and delete for its owner. */
-export function ratingCard(
-  page: PageContext,
-  rating: ListedRating,
-  isOwner: boolean,
-  next: string,
-) {
-  const { t, locale } = page
-  const { movie } = rating
-  const title = titleIn(movie, locale)
-  const releasedOn = messageTemplate(t, 'ratings.list.released', 'date')
-  const addedOn = messageTemplate(t, 'ratings.list.added', 'date')
-  const released = movie.releaseDate
-    ? releasedOn(formatDate(movie.releaseDate, locale))
-    : t('movies.release.unknown')
-  const added = addedOn(formatDay(rating.createdAt, locale))
-  return html`<li class="rating-card">
-<div class="rating-card-poster">${posterView(movie, page, 'card', { decorative: true })}</div>
-<div class="rating-card-body">
-<h3 class="rating-card-title"><a class="stretched-link" href="/movies/${movie.id}">${title}</a></h3>
-<p class="rating-card-dates"><span>${released}</span><span>${added}</span></p>
+export function ratingCard(page: PageContext, rating: CardRating, isOwner: boolean, next: string) {
+  const film = filmPart(page, rating.movie)
+  return html`${film.opening}<span>${addedOn(page, rating.createdAt)}</span></p>
 ${scoreBadge(page, rating.score)}
-${isOwner ? ownerActions(page, rating, title, next) : ''}
+${isOwner ? ownerActions(page, rating, film.title, next) : ''}
 </div>
 </li>`
 }
 
-function ownerActions(page: PageContext, rating: ListedRating, title: string, next: string) {
+interface FilmPart {
+  /** What the markup was made from. */
+  movie: CardMovie
+  posterBase: string
+  title: string
+  /** The card up to its registration date: poster, title and release date. */
+  opening: Html
+}
+
+/**
+ * The part of a card that shows its film, made once per language and film and kept
+ * while the film's stored details stay the same. Lists show the same films again and
+ * again, and the poster and title were most of a card's work. It is kept as one flat
+ * string: a page made of many small pieces took longer to be copied out than to be
+ * made.
+ */
+function filmPart(page: PageContext, movie: CardMovie): FilmPart {
+  const { t, locale } = page
+  const kept = filmParts[locale].get(movie.id)
+  const { posterBase } = page.catalog
+  if (kept && kept.posterBase === posterBase && isSameFilm(kept.movie, movie)) return kept
+  const title = titleIn(movie, locale)
+  const released = movie.releaseDate
+    ? messageTemplate(t, 'ratings.list.released', 'date')(formatDate(movie.releaseDate, locale))
+    : t('movies.release.unknown')
+  const opening = html`<li class="rating-card">
+<div class="rating-card-poster">${posterView(movie, page, 'card', { decorative: true })}</div>
+<div class="rating-card-body">
+<h3 class="rating-card-title"><a class="stretched-link" href="/movies/${movie.id}">${title}</a></h3>
+<p class="rating-card-dates"><span>${released}</span>`
+  return filmParts[locale].set(movie.id, { movie, posterBase, title, opening: flat(opening) })
+}
+
+const filmParts: Record<Locale, Memo<string, FilmPart>> = {
+  ja: new Memo(10_000),
+  en: new Memo(10_000),
+}
+
+function isSameFilm(a: CardMovie, b: CardMovie): boolean {
+  return (
+    a.titles.ja === b.titles.ja &&
+    a.titles.en === b.titles.en &&
+    a.originalTitle === b.originalTitle &&
+    a.releaseDate === b.releaseDate &&
+    a.posterPath === b.posterPath
+  )
+}
+
+/** "Registered on <day>", once per language and day. */
+function addedOn(page: PageContext, createdAt: number): string {
+  let days = addedByLanguage.get(page.t)
+  if (!days) {
+    days = new Memo(10_000)
+    addedByLanguage.set(page.t, days)
+  }
+  const fill = messageTemplate(page.t, 'ratings.list.added', 'date')
+  return days.of(dayNumber(createdAt), () => flat(fill(formatDay(createdAt, page.locale))))
+}
+
+const addedByLanguage = new WeakMap<Translate, Memo<number, string>>()
+
+function ownerActions(page: PageContext, rating: CardRating, title: string, next: string) {
   const { t } = page
   const editHref = `/ratings/${rating.id}/edit?next=${encodeURIComponent(next)}`
   return html`<div class="rating-card-actions">

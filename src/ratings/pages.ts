@@ -23,7 +23,7 @@ export function ratingPages({ ratings, movies, people }: RatingPagesDeps) {
 
   app.get('/users/:handle', async (c) => {
     const { sort, order, cursor } = parseListQuery(c)
-    const list = await ratings.listOf(c.req.param('handle'), sort, order, cursor)
+    const list = await ratings.cardsOf(c.req.param('handle'), sort, order, cursor)
     const viewer = c.get('user')
     const isOwner = viewer?.id === list.owner.id
     const isFollowing =

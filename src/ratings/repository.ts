@@ -1,4 +1,4 @@
-import { type Expression, type SqlBool, sql } from 'kysely'
+import { type Expression, type SelectQueryBuilder, type SqlBool, sql } from 'kysely'
 import type { Db } from '../db/database.js'
 import { newId } from '../db/ids.js'
 import { NotFoundError, UnauthorizedError } from '../domain/errors.js'
@@ -23,6 +23,18 @@ export interface ListedRating extends RatingRecord {
   movie: StoredMovie
 }
 
+/** What a film's card in a list shows of it. */
+export type CardMovie = Pick<
+  StoredMovie,
+  'id' | 'titles' | 'originalTitle' | 'releaseDate' | 'posterPath'
+>
+
+/** A rating as a card in a list page shows it: a list rating is one too. */
+export interface CardRating
+  extends Pick<RatingRecord, 'id' | 'score' | 'releaseKey' | 'createdAt'> {
+  movie: CardMovie
+}
+
 /** A rating on a film's page, with the person who gave it. */
 export interface RaterRating extends RatingRecord {
   user: { handle: string; displayName: string }
@@ -41,6 +53,20 @@ const sortColumns = {
   score: ['r.score', 'r.created_at', 'r.id'],
   release: ['r.release_key', 'r.created_at', 'r.id'],
 } as const
+
+// Read from the list indexes and the films' card index alone (migration 0007).
+const cardColumns = [
+  'r.id',
+  'r.movie_id',
+  'r.score',
+  'r.release_key',
+  'r.created_at',
+  'm.title_ja',
+  'm.title_en',
+  'm.original_title',
+  'm.release_date',
+  'm.poster_path',
+] as const
 
 const ratingColumns = [
   'r.id',
@@ -147,53 +173,69 @@ export class RatingRepository {
     after: ListPosition | null,
     limit: number,
   ): Promise<ListedRating[]> {
-    if (sort === 'release' && order === 'asc') {
-      return this.listByReleaseAscending(userId, after, limit)
-    }
-    const columns = sortColumns[sort]
-    let query = this.userListQuery(userId, limit)
-    if (after) query = query.where(afterPosition(columns, order, after))
-    for (const column of columns) query = query.orderBy(column, order)
-    return (await query.execute()).map(toListedRating)
+    const full = (query: ListQuery) => query.select([...ratingColumns, ...joinedMovieColumns])
+    return (await this.userRange(userId, sort, order, after, limit, full)).map(toListedRating)
   }
 
   /**
+   * The same page as `listByUser` with only what its cards show, read from the list
+   * indexes and the films' card index without touching either table.
+   */
+  async cardsByUser(
+    userId: string,
+    sort: RatingSort,
+    order: SortOrder,
+    after: ListPosition | null,
+    limit: number,
+  ): Promise<CardRating[]> {
+    const cards = (query: ListQuery) => query.select(cardColumns)
+    return (await this.userRange(userId, sort, order, after, limit, cards)).map(toCardRating)
+  }
+
+  /**
+   * A range of a person's ratings in a sort's order, each joined to its film.
    * Undated films come last in both directions. Descending, `''` sorts last by itself;
    * ascending, the dated films come first, then the undated ones: two ranges of the
    * same index, the second read only when the first runs out within the page.
    */
-  private async listByReleaseAscending(
+  private async userRange<Row>(
     userId: string,
+    sort: RatingSort,
+    order: SortOrder,
     after: ListPosition | null,
     limit: number,
-  ): Promise<ListedRating[]> {
+    select: (query: ListQuery) => SelectedList<Row>,
+  ): Promise<Row[]> {
+    if (sort !== 'release' || order === 'desc') {
+      const columns = sortColumns[sort]
+      let query = select(userListQuery(this.db, userId, limit))
+      if (after) query = query.where(afterPosition(columns, order, after))
+      for (const column of columns) query = query.orderBy(column, order)
+      return query.execute()
+    }
+
     const isAfterDated = after === null || after.key[0] !== ''
-    const dated: ListedRating[] = []
+    const dated: Row[] = []
     if (isAfterDated) {
-      let query = this.userListQuery(userId, limit).where('r.release_key', '>', '')
+      let query = select(userListQuery(this.db, userId, limit)).where('r.release_key', '>', '')
       if (after) query = query.where(afterPosition(sortColumns.release, 'asc', after))
       for (const column of sortColumns.release) query = query.orderBy(column, 'asc')
-      dated.push(...(await query.execute()).map(toListedRating))
+      dated.push(...(await query.execute()))
       if (dated.length >= limit) return dated
     }
 
     const undatedColumns = ['r.created_at', 'r.id'] as const
-    let query = this.userListQuery(userId, limit - dated.length).where('r.release_key', '=', '')
+    let query = select(userListQuery(this.db, userId, limit - dated.length)).where(
+      'r.release_key',
+      '=',
+      '',
+    )
     if (after && !isAfterDated) {
       const position = { key: after.key.slice(1), id: after.id }
       query = query.where(afterPosition(undatedColumns, 'asc', position))
     }
     for (const column of undatedColumns) query = query.orderBy(column, 'asc')
-    return [...dated, ...(await query.execute()).map(toListedRating)]
-  }
-
-  private userListQuery(userId: string, limit: number) {
-    return this.db
-      .selectFrom('ratings as r')
-      .innerJoin('movies as m', 'm.id', 'r.movie_id')
-      .select([...ratingColumns, ...joinedMovieColumns])
-      .where('r.user_id', '=', userId)
-      .limit(limit)
+    return [...dated, ...(await query.execute())]
   }
 
   /** One page of a film's ratings, newest first, with who gave each. */
@@ -262,6 +304,21 @@ export class RatingRepository {
       .execute()
   }
 }
+
+/** A person's ratings joined to their films, at most `limit`, nothing selected yet. */
+function userListQuery(db: Db, userId: string, limit: number) {
+  return db
+    .selectFrom('ratings as r')
+    .innerJoin('movies as m', 'm.id', 'r.movie_id')
+    .where('r.user_id', '=', userId)
+    .limit(limit)
+}
+
+type ListQuery = ReturnType<typeof userListQuery>
+type SelectedList<Row> =
+  ListQuery extends SelectQueryBuilder<infer Tables, infer Names, object>
+    ? SelectQueryBuilder<Tables, Names, Row>
+    : never
 
 /**
  * For account deletion, inside its transaction: takes the person's ratings back out
@@ -372,5 +429,33 @@ function toRaterRating(row: RatingRow & { handle: string; display_name: string }
 }
 
 function toListedRating(row: RatingRow & Omit<MovieFields, 'id'>): ListedRating {
-  return { ...toRecord(row), movie: toStoredMovie({ ...row, id: row.movie_id }) }
+  return {
+    id: row.id,
+    userId: row.user_id,
+    movieId: row.movie_id,
+    score: row.score,
+    releaseKey: row.release_key,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    movie: toStoredMovie(row, row.movie_id),
+  }
+}
+
+type CardRow = Pick<RatingRow, 'id' | 'movie_id' | 'score' | 'release_key' | 'created_at'> &
+  Pick<MovieFields, 'title_ja' | 'title_en' | 'original_title' | 'release_date' | 'poster_path'>
+
+function toCardRating(row: CardRow): CardRating {
+  return {
+    id: row.id,
+    score: row.score,
+    releaseKey: row.release_key,
+    createdAt: row.created_at,
+    movie: {
+      id: row.movie_id,
+      titles: { ja: row.title_ja, en: row.title_en },
+      originalTitle: row.original_title,
+      releaseDate: row.release_date,
+      posterPath: row.poster_path,
+    },
+  }
 }

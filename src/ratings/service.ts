@@ -4,12 +4,19 @@ import type { Locale } from '../i18n/locale.js'
 import type { StoredMovie } from '../movies/movie.js'
 import type { PersonRow } from '../people/repository.js'
 import type { PeopleService } from '../people/service.js'
-import type { ListedRating, RaterRating, RatingRecord, RatingRepository } from './repository.js'
+import type {
+  CardRating,
+  ListedRating,
+  RaterRating,
+  RatingRecord,
+  RatingRepository,
+} from './repository.js'
 import {
   decodeListCursor,
   decodeRatersCursor,
   encodeListCursor,
   encodeRatersCursor,
+  type ListPosition,
   type RatingSort,
   type SortOrder,
 } from './sorts.js'
@@ -106,9 +113,41 @@ export class RatingService {
     cursor: string | undefined,
     limit = listPageSize,
   ): Promise<ListPage<ListedRating> & { owner: PersonRow }> {
+    return this.pageOf(handle, sort, order, cursor, limit, (...range) =>
+      this.deps.ratings.listByUser(...range),
+    )
+  }
+
+  /** The same page as `listOf`, with only what its cards show (the list page). */
+  async cardsOf(
+    handle: string,
+    sort: RatingSort,
+    order: SortOrder,
+    cursor: string | undefined,
+    limit = listPageSize,
+  ): Promise<ListPage<CardRating> & { owner: PersonRow }> {
+    return this.pageOf(handle, sort, order, cursor, limit, (...range) =>
+      this.deps.ratings.cardsByUser(...range),
+    )
+  }
+
+  private async pageOf<Item extends CardRating>(
+    handle: string,
+    sort: RatingSort,
+    order: SortOrder,
+    cursor: string | undefined,
+    limit: number,
+    read: (
+      userId: string,
+      sort: RatingSort,
+      order: SortOrder,
+      after: ListPosition | null,
+      limit: number,
+    ) => Promise<Item[]>,
+  ): Promise<ListPage<Item> & { owner: PersonRow }> {
     const after = cursor ? decodeListCursor(sort, order, cursor) : null
     const owner = await this.deps.people.require(handle)
-    const rows = await this.deps.ratings.listByUser(owner.id, sort, order, after, limit + 1)
+    const rows = await read(owner.id, sort, order, after, limit + 1)
     const items = rows.slice(0, limit)
     const last = items.at(-1)
     const nextCursor = rows.length > limit && last ? encodeListCursor(sort, order, last) : null

@@ -1,4 +1,6 @@
-import { type Html, html, trusted } from '../views/html.js'
+import type { Translate } from '../i18n/translate.js'
+import { flat, type Html, html, trusted } from '../views/html.js'
+import { Memo } from '../views/memo.js'
 import type { PageContext } from '../views/page.js'
 import { starFillWidth, starsPath, starsViewBox } from './star-geometry.js'
 import { messageTemplate } from './templates.js'
@@ -26,9 +28,20 @@ export function starBar(score: number, label?: string): Html {
 
 /**
  * A score as the product shows it everywhere: the star bar and a large `87/100`, read
- * out once as "87 out of 100".
+ * out once as "87 out of 100". Made once per language, score and size.
  */
 export function scoreBadge(page: Pick<PageContext, 't'>, score: number, size = ''): Html {
-  const label = messageTemplate(page.t, 'ratings.score.alt', 'score')(score)
-  return html`<span class="score-badge${size ? ` score-badge-${size}` : ''}">${starBar(score, label)}<span class="score-value" aria-hidden="true">${score}<span class="score-max">/100</span></span></span>`
+  let badges = badgesByLanguage.get(page.t)
+  if (!badges) {
+    badges = new Memo(1000)
+    badgesByLanguage.set(page.t, badges)
+  }
+  return badges.of(`${size}|${score}`, () => {
+    const label = messageTemplate(page.t, 'ratings.score.alt', 'score')(score)
+    return flat(
+      html`<span class="score-badge${size ? ` score-badge-${size}` : ''}">${starBar(score, label)}<span class="score-value" aria-hidden="true">${score}<span class="score-max">/100</span></span></span>`,
+    )
+  })
 }
+
+const badgesByLanguage = new WeakMap<Translate, Memo<string, Html>>()

@@ -176,6 +176,33 @@ describeEachDatabase('ratings repository', (database) => {
           }
           expect(whole[0]?.movie.titles.en).toMatch(/^Film /)
         })
+
+        it(`shows the same cards as the list by ${sort} ${order}, page for page`, async () => {
+          const whole = await ratings.listByUser(personId, sort, order, null, 1000)
+          const asCards = whole.map((rating) => ({
+            id: rating.id,
+            score: rating.score,
+            releaseKey: rating.releaseKey,
+            createdAt: rating.createdAt,
+            movie: {
+              id: rating.movie.id,
+              titles: rating.movie.titles,
+              originalTitle: rating.movie.originalTitle,
+              releaseDate: rating.movie.releaseDate,
+              posterPath: rating.movie.posterPath,
+            },
+          }))
+          expect(await ratings.cardsByUser(personId, sort, order, null, 1000)).toEqual(asCards)
+          const middle = at(whole, 16)
+          const rest = await ratings.cardsByUser(
+            personId,
+            sort,
+            order,
+            positionOf(sort, middle),
+            1000,
+          )
+          expect(rest).toEqual(asCards.slice(17))
+        })
       }
     }
 
