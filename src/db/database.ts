@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto'
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import type { Database as SqliteDatabase, Statement } from 'better-sqlite3'
-import { type CompiledQuery, Kysely, PostgresDialect, SqliteDialect } from 'kysely'
+import DataLoader from 'dataloader'
+import { type Compilable, Kysely, PostgresDialect, SqliteDialect } from 'kysely'
 import { type DialectName, dialectOf, PG_INT8_OID } from './dialect.js'
 import type { Database } from './schema.js'
 
@@ -66,30 +67,45 @@ async function openSqlite(path: string): Promise<Db> {
 /** SQLite's read-only connections, for point reads, by the database they read. */
 const readers = new WeakMap<Db, SqliteDatabase>()
 
-/** A read of at most one row by its parameters; synchronous where the driver allows. */
-export type PointRead<Row> = (
-  parameters: readonly unknown[],
-) => Row | undefined | Promise<Row | undefined>
+/** A read of the row with a unique key: synchronous where the driver allows. */
+export type KeyedRead<Row> = (key: string) => Row | undefined | Promise<Row | undefined>
 
 /**
- * A prepared read of one row, for the few reads that every request of a kind makes
- * before anything else (a kept page's version). On SQLite it runs synchronously on a
- * connection of its own, read-only: it sees every committed change, whichever process
- * made it, and never waits behind, or reads inside, a transaction of the app's
- * connection. Kysely's way there (a connection lock and a chain of promises) cost
- * more than the read. On PostgreSQL it is an ordinary query.
+ * A prepared read of rows by a unique key, for the one read that every request of a
+ * kind makes before anything else (a kept page's version). `query(keys)` selects the
+ * rows whose key is among `keys`, the key itself as `key`.
+ *
+ * On SQLite it runs synchronously on a connection of its own, read-only: it sees every
+ * committed change, whichever process made it, and never waits behind, or reads
+ * inside, a transaction of the app's connection. Kysely's way there (a connection lock
+ * and a chain of promises) cost more than the read.
+ *
+ * On PostgreSQL, where each query is a round trip to another process, the keys asked
+ * for while the app works through the requests that have arrived go together in one
+ * query when it next waits (DataLoader, without its cache: every read asks the
+ * database).
  */
-export function pointRead<Row>(db: Db, query: CompiledQuery): PointRead<Row> {
+export function keyedRead<Row extends { key: string }>(
+  db: Db,
+  query: (keys: string[]) => Compilable<Row>,
+): KeyedRead<Row> {
   const reader = readers.get(db)
-  if (!reader) {
-    return async (parameters) =>
-      (await db.executeQuery<Row>({ ...query, parameters })).rows[0] ?? undefined
+  if (reader) {
+    let statement: Statement<[string], Row> | undefined
+    return (key) => {
+      statement ??= reader.prepare<[string], Row>(query(['']).compile().sql)
+      return statement.get(key)
+    }
   }
-  let statement: Statement<unknown[], Row> | undefined
-  return (parameters) => {
-    statement ??= reader.prepare<unknown[], Row>(query.sql)
-    return statement.get(...parameters)
-  }
+  const loader = new DataLoader<string, Row | undefined>(
+    async (keys) => {
+      const { rows } = await db.executeQuery(query([...keys]).compile())
+      const byKey = new Map(rows.map((row) => [row.key, row]))
+      return keys.map((key) => byKey.get(key))
+    },
+    { cache: false, maxBatchSize: 64, batchScheduleFn: (run) => setImmediate(run) },
+  )
+  return (key) => loader.load(key)
 }
 
 const keptStatements = 500

@@ -3,7 +3,7 @@ import type { MiddlewareHandler } from 'hono'
 import { parse as parseCookies } from 'hono/utils/cookie'
 import { isPossibleHandle } from '../accounts/schemas.js'
 import { sessionCookieName } from '../accounts/session-cookie.js'
-import { type Db, type PointRead, pointRead } from '../db/database.js'
+import { type Db, type KeyedRead, keyedRead } from '../db/database.js'
 import {
   type Bytes,
   chooseEncoding,
@@ -74,6 +74,7 @@ interface CachedPage {
 }
 
 interface VersionRow {
+  key: string
   id: string
   list_version: number
 }
@@ -119,17 +120,20 @@ const perResponse = new Set([
  */
 export class ListPageCache {
   private readonly pages: LruBytes<CachedPage>
-  private readonly readVersion: PointRead<VersionRow>
+  /** What the Node server's front found for requests it handed on to the app. */
+  private readonly handedOn = new WeakMap<object, Visit>()
+  private readonly readVersion: KeyedRead<VersionRow>
   private day = { text: '', endsAt: 0 }
 
   constructor(private readonly options: ListPageCacheOptions) {
     this.pages = new LruBytes<CachedPage>(options.maxBytes ?? 32 * 1024 * 1024)
-    const query = options.db
-      .selectFrom('users')
-      .select(['id', 'list_version'])
-      .where('handle_key', '=', '')
-      .compile()
-    this.readVersion = pointRead<VersionRow>(options.db, query)
+    const { db } = options
+    this.readVersion = keyedRead(db, (keys) =>
+      db
+        .selectFrom('users')
+        .select(['handle_key as key', 'id', 'list_version'])
+        .where('handle_key', 'in', keys),
+    )
   }
 
   /**
@@ -147,9 +151,9 @@ export class ListPageCache {
     if (cookies[sessionCookieName(isSecure)] !== undefined) return pass
     const locale = localeOf(cookies[localeCookie], null, request.header('accept-language'))
     const key = `${locale}|${isSecure ? 's' : ''}|${this.today()}|${request.target}`
-    let found: ReturnType<PointRead<VersionRow>>
+    let found: ReturnType<KeyedRead<VersionRow>>
     try {
-      found = this.readVersion([handle.toLowerCase()])
+      found = this.readVersion(handle.toLowerCase())
     } catch {
       return pass
     }
@@ -160,15 +164,26 @@ export class ListPageCache {
     )
   }
 
+  /**
+   * Remembers what the Node server's front found for a request it hands on (`request`
+   * is Node's request object), so that the app does not read the version again.
+   */
+  handOn(request: object, visit: Visit): void {
+    this.handedOn.set(request, visit)
+  }
+
   /** The app's outermost middleware: answers what is kept, records what is rendered. */
   front(): MiddlewareHandler<AppEnv> {
     return async (c, next) => {
+      const incoming = (c.env as { incoming?: object } | undefined)?.incoming
       const url = c.req.url
-      const visit = await this.visit({
-        method: c.req.method,
-        target: url.slice(url.indexOf('/', url.indexOf('//') + 2)),
-        header: (name) => c.req.header(name),
-      })
+      const visit =
+        (incoming && this.handedOn.get(incoming)) ??
+        (await this.visit({
+          method: c.req.method,
+          target: url.slice(url.indexOf('/', url.indexOf('//') + 2)),
+          header: (name) => c.req.header(name),
+        }))
       if (visit.kind === 'answered') {
         const { status, headers, body } = visit.answer
         return new Response(body, { status, headers })

@@ -7,8 +7,8 @@ export type OnAnswered = (status: number, seconds: number) => void
 /**
  * The Node server's request listener: visitors' kept list pages are answered before
  * the app is reached at all, straight from the cache (synchronously on SQLite); every
- * other request, and every page the cache cannot answer, goes to `app`. The app's own
- * front asks the cache again, so it renders and keeps what is missing.
+ * other request, and every page the cache cannot answer, goes to `app`, with what the
+ * cache found out about it: the app's own front then renders and keeps what is missing.
  *
  * A kept page through the app cost four times the work of the page itself: a request
  * object, routing, a context, a response object, and their translation back to Node.
@@ -23,7 +23,10 @@ export function keptPagesFirst(
     if (incoming.method !== 'GET' || !target.startsWith('/users/')) return app(incoming, outgoing)
     const started = performance.now()
     const finish = (visit: Visit) => {
-      if (visit.kind !== 'answered') return app(incoming, outgoing)
+      if (visit.kind !== 'answered') {
+        cache.handOn(incoming, visit)
+        return app(incoming, outgoing)
+      }
       write(outgoing, visit.answer)
       onAnswered?.(visit.answer.status, (performance.now() - started) / 1000)
     }
