@@ -112,8 +112,9 @@ const perResponse = new Set([
  * navigation: their pages are rendered every time.
  *
  * `visit` decides, for any server: the Node server asks it before the app at all
- * (`keptPagesFirst`), and the app's outermost middleware (`front`) asks it again for
- * what reaches the app, so that the app alone behaves the same. A kept page's headers
+ * (`keptPagesFirst`) and hands on what it found with what it cannot answer; the app's
+ * outermost middleware (`front`) asks it for requests that reach the app any other way,
+ * so that the app alone behaves the same (serverless, tests). A kept page's headers
  * are the ones the whole stack gave it when it was rendered; every answer writes the
  * same log line as a rendered page. `store`, after the session and language are
  * known, keeps what is rendered.
