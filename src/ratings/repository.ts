@@ -429,16 +429,7 @@ function toRaterRating(row: RatingRow & { handle: string; display_name: string }
 }
 
 function toListedRating(row: RatingRow & Omit<MovieFields, 'id'>): ListedRating {
-  return {
-    id: row.id,
-    userId: row.user_id,
-    movieId: row.movie_id,
-    score: row.score,
-    releaseKey: row.release_key,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-    movie: toStoredMovie(row, row.movie_id),
-  }
+  return { ...toRecord(row), movie: toStoredMovie(row, row.movie_id) }
 }
 
 type CardRow = Pick<RatingRow, 'id' | 'movie_id' | 'score' | 'release_key' | 'created_at'> &
