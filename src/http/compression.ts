@@ -42,27 +42,40 @@ export async function encode(body: Bytes, encoding: Encoding): Promise<Bytes> {
 /**
  * Compresses HTML and JSON responses larger than about a kilobyte, as the client
  * accepts (Hono's `compress()` would compress tiny answers too, at a cost several times
- * the work of answering them). Responses already encoded pass through.
+ * the work of answering them). Responses already encoded pass through. Every HTML and
+ * JSON response says it varies by `Accept-Encoding`, compressed or not, so that no
+ * cache in between hands one client's encoding to another.
  */
 export function compression(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     await next()
-    const encoding = chooseEncoding(c.req.header('accept-encoding'))
     const response = c.res
-    if (encoding === 'identity' || !isCompressible(response) || c.req.method === 'HEAD') return
+    if (!isCompressible(response) || c.req.method === 'HEAD') return
+    const encoding = chooseEncoding(c.req.header('accept-encoding'))
+    if (encoding === 'identity') {
+      varyByEncoding(response.headers)
+      return
+    }
     const body = await bodyBytes(response)
     if (body.byteLength < compressAbove) {
       c.res = new Response(body, response)
+      varyByEncoding(c.res.headers)
       return
     }
     const encoded = await encode(body, encoding)
     const headers = new Headers(response.headers)
     headers.set('Content-Encoding', encoding)
     headers.set('Content-Length', String(encoded.byteLength))
-    headers.append('Vary', 'Accept-Encoding')
+    varyByEncoding(headers)
     c.res = undefined as unknown as Response
     c.res = new Response(encoded, { status: response.status, headers })
   }
+}
+
+function varyByEncoding(headers: Headers) {
+  const vary = headers.get('Vary')
+  if (!vary) headers.set('Vary', 'Accept-Encoding')
+  else if (!/\baccept-encoding\b/i.test(vary)) headers.set('Vary', `${vary}, Accept-Encoding`)
 }
 
 // Only headers and status are read: asking a response for its body turns the

@@ -88,6 +88,7 @@ export interface ListPageCacheOptions
 }
 
 const route = '/users/:handle'
+const askedKept = 20_000
 const routePrefix = '/users/'
 const pass: Visit = { kind: 'pass' }
 const perResponse = new Set([
@@ -124,6 +125,8 @@ export class ListPageCache {
   /** What the Node server's front found for requests it handed on to the app. */
   private readonly handedOn = new WeakMap<object, Visit>()
   private readonly readVersion: KeyedRead<VersionRow>
+  /** The addresses of pages rendered once and not kept (yet). */
+  private readonly asked = new Set<string>()
   private day = { text: '', endsAt: 0 }
 
   constructor(private readonly options: ListPageCacheOptions) {
@@ -197,7 +200,12 @@ export class ListPageCache {
     }
   }
 
-  /** Keeps the page rendered for a visitor, and answers in the encoding asked for. */
+  /**
+   * Keeps the page rendered for a visitor, and answers in the encoding asked for. A page
+   * is kept from its second request on: most addresses are asked for once (a crawler, a
+   * shared link followed once), and keeping each of those cost a copy of the page and
+   * the garbage collector's time, only to push out pages that are asked for again.
+   */
   store(): MiddlewareHandler<AppEnv> {
     return async (c, next) => {
       const lookup = c.get('listPage')
@@ -205,6 +213,13 @@ export class ListPageCache {
       await next()
       const response = c.res
       if (response.status !== 200 || response.headers.has('Set-Cookie')) return
+      if (!this.isAskedAgain(lookup.key)) {
+        // Not kept, but revalidated all the same: the ETag is the version's. (Vary comes
+        // from the compression on the way out.)
+        response.headers.set('ETag', lookup.etag)
+        response.headers.set('Cache-Control', 'no-cache')
+        return
+      }
       const identity = await bodyBytes(response)
       const page: CachedPage = {
         version: lookup.version,
@@ -225,6 +240,14 @@ export class ListPageCache {
         headers: { ...replayable(response.headers), ...answerHeaders(page, encoding, body) },
       })
     }
+  }
+
+  /** Whether the page was asked for before (since the record of addresses last filled up). */
+  private isAskedAgain(key: string): boolean {
+    if (this.asked.has(key)) return true
+    if (this.asked.size >= askedKept) this.asked.clear()
+    this.asked.add(key)
+    return false
   }
 
   private visitAt(
