@@ -1,6 +1,7 @@
 import { promisify } from 'node:util'
 import { brotliCompress, constants, gzip } from 'node:zlib'
 import type { MiddlewareHandler } from 'hono'
+import { Memo } from '../domain/memo.js'
 import type { AppEnv } from './context.js'
 import { bodyBytes } from './render.js'
 
@@ -21,6 +22,13 @@ const brotliOptions = { params: { [constants.BROTLI_PARAM_QUALITY]: 4 } }
 /** The best encoding the client accepts: brotli, then gzip, else none. */
 export function chooseEncoding(acceptEncoding: string | undefined): Encoding {
   if (!acceptEncoding) return 'identity'
+  // Browsers send one of a handful of values.
+  return encodingsByHeader.of(acceptEncoding, encodingOf)
+}
+
+const encodingsByHeader = new Memo<string, Encoding>(1000)
+
+function encodingOf(acceptEncoding: string): Encoding {
   const accepted = new Set(
     acceptEncoding
       .split(',')

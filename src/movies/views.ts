@@ -1,6 +1,6 @@
+import { Memo } from '../domain/memo.js'
 import type { Locale } from '../i18n/locale.js'
 import { classes, type Html, html, trusted } from '../views/html.js'
-import { Memo } from '../views/memo.js'
 import type { PageContext } from '../views/page.js'
 import { type CatalogMovie, type StoredMovie, type TitledMovie, titleIn } from './movie.js'
 import { type PosterWidth, posterUrl } from './present.js'

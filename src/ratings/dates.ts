@@ -1,6 +1,6 @@
+import { Memo } from '../domain/memo.js'
 import type { Locale } from '../i18n/locale.js'
 import { flat } from '../views/html.js'
-import { Memo } from '../views/memo.js'
 
 // Dates are formatted by hand from `YYYY-MM-DD`: no Intl formatter per card, no Date
 // objects or regular expressions in a list's hot path, and the same text on every

@@ -1,6 +1,6 @@
+import { Memo } from '../domain/memo.js'
 import type { Translate } from '../i18n/translate.js'
 import { flat, type Html, html, trusted } from '../views/html.js'
-import { Memo } from '../views/memo.js'
 import type { PageContext } from '../views/page.js'
 import { starFillWidth, starsPath, starsViewBox } from './star-geometry.js'
 import { messageTemplate } from './templates.js'

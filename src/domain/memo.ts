@@ -1,6 +1,6 @@
 /**
- * Results of pure work, kept by their inputs so that a list of many cards does each
- * piece once: a film's poster and heading, a score's star bar, a day's date. Past
+ * Results of pure work, kept by their inputs so that work asked for again and again is
+ * done once: the pieces of a list's cards, the encoding a client accepts. Past
  * `max` entries the memo starts again empty, which keeps it bounded without the
  * bookkeeping of an LRU. It never holds anything that could go stale: a key holds every
  * input of the work, or the caller checks the entry against them.
