@@ -148,4 +148,30 @@ describeEachDatabase('list page cache in front of the app', (database) => {
     await visit(path)
     expect(await count()).toBe(before + 2)
   })
+
+  it('answers odd requests for list pages as the app would, never with a 5xx', async () => {
+    const { account } = await ratedOnce()
+    const path = `/users/${account.handle}`
+    await visit(path)
+    await visit(path)
+    const odd: [string, Record<string, string>][] = [
+      [path, { cookie: '=;;lang=xx;session' }],
+      [path, { 'accept-language': '*;q=x, ja-JP;q=2, ,,' }],
+      [path, { 'if-none-match': `W/"x", *, ${'"y",'.repeat(200)}` }],
+      [path, { 'x-request-id': 'not a valid id!' }],
+      [`${path}?sort=nonsense`, {}],
+      [`${path}?cursor=%ZZ`, {}],
+      [`/users/${account.handle.toUpperCase()}`, {}],
+      ['/users/%00', {}],
+      [`/users/${'a'.repeat(4000)}`, {}],
+    ]
+    for (const [target, headers] of odd) {
+      const response = await visit(target, headers)
+      expect(response.status, `${target} ${JSON.stringify(headers)}`).toBeLessThan(500)
+      await response.arrayBuffer()
+    }
+    const head = await fetch(base + path, { method: 'HEAD' })
+    expect(head.status).toBe(200)
+    expect(await head.text()).toBe('')
+  })
 })
