@@ -33,4 +33,14 @@ export function presentOwnAccount(user: User, today: string): OwnAccount {
   }
 }
 
-export const today = () => new Date().toISOString().slice(0, 10)
+let day = { text: '', endsAt: 0 }
+
+/** Today's date in UTC, `YYYY-MM-DD`: worked out once a day, as every list page asks. */
+export function today(): string {
+  const now = Date.now()
+  if (now >= day.endsAt) {
+    const text = new Date(now).toISOString().slice(0, 10)
+    day = { text, endsAt: Date.parse(text) + 86_400_000 }
+  }
+  return day.text
+}

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import type { MiddlewareHandler } from 'hono'
 import { parse as parseCookies } from 'hono/utils/cookie'
+import { today } from '../accounts/present.js'
 import { isPossibleHandle } from '../accounts/schemas.js'
 import { sessionCookieName } from '../accounts/session-cookie.js'
 import { type Db, type KeyedRead, keyedRead } from '../db/database.js'
@@ -127,7 +128,6 @@ export class ListPageCache {
   private readonly readVersion: KeyedRead<VersionRow>
   /** The addresses of pages rendered once and not kept (yet). */
   private readonly asked = new Set<string>()
-  private day = { text: '', endsAt: 0 }
 
   constructor(private readonly options: ListPageCacheOptions) {
     this.pages = new LruBytes<CachedPage>(options.maxBytes ?? 32 * 1024 * 1024)
@@ -154,7 +154,8 @@ export class ListPageCache {
     const cookies = cookieHeader ? parseCookies(cookieHeader) : {}
     if (cookies[sessionCookieName(isSecure)] !== undefined) return pass
     const locale = localeOf(cookies[localeCookie], null, request.header('accept-language'))
-    const key = `${locale}|${isSecure ? 's' : ''}|${this.today()}|${request.target}`
+    // The day is in the key: a shown age can change at midnight.
+    const key = `${locale}|${isSecure ? 's' : ''}|${today()}|${request.target}`
     let found: ReturnType<KeyedRead<VersionRow>>
     try {
       found = this.readVersion(handle.toLowerCase())
@@ -307,16 +308,6 @@ export class ListPageCache {
 
   private etagOf(version: string, listVersion: number, key: string): string {
     return `W/"${listVersion}-${digest(`${this.options.buildId}|${version}|${key}`)}"`
-  }
-
-  /** Today's date in UTC: a shown age can change at midnight. Worked out once a day. */
-  private today(): string {
-    const now = Date.now()
-    if (now >= this.day.endsAt) {
-      const text = new Date(now).toISOString().slice(0, 10)
-      this.day = { text, endsAt: Date.parse(`${text}T00:00:00Z`) + 86_400_000 }
-    }
-    return this.day.text
   }
 }
 
