@@ -81,9 +81,13 @@ export function compression(): MiddlewareHandler<AppEnv> {
 }
 
 function varyByEncoding(headers: Headers) {
-  const vary = headers.get('Vary')
-  if (!vary) headers.set('Vary', 'Accept-Encoding')
-  else if (!/\baccept-encoding\b/i.test(vary)) headers.set('Vary', `${vary}, Accept-Encoding`)
+  headers.set('Vary', varyWithEncoding(headers.get('Vary')))
+}
+
+/** A `Vary` value that names `Accept-Encoding`, from what it named before. */
+export function varyWithEncoding(vary: string | null): string {
+  if (!vary) return 'Accept-Encoding'
+  return /\baccept-encoding\b/i.test(vary) ? vary : `${vary}, Accept-Encoding`
 }
 
 // Only headers and status are read: asking a response for its body turns the

@@ -11,6 +11,7 @@ import {
   compressAbove,
   type Encoding,
   encode,
+  varyWithEncoding,
 } from '../http/compression.js'
 import type { AppEnv } from '../http/context.js'
 import { bodyBytes } from '../http/render.js'
@@ -332,7 +333,7 @@ function answerHeaders(page: CachedPage, encoding: Encoding, body: Bytes): Recor
     'cache-control': 'no-cache',
     'content-length': String(body.byteLength),
   }
-  if (page.bodies.identity.byteLength >= compressAbove) headers.vary = varyOf(page.vary)
+  if (page.bodies.identity.byteLength >= compressAbove) headers.vary = varyWithEncoding(page.vary)
   if (encoding !== 'identity') headers['content-encoding'] = encoding
   return headers
 }
@@ -348,15 +349,11 @@ function notModified(etag: string, page: CachedPage | undefined): KeptAnswer {
   const headers: Record<string, string> = {
     etag,
     'cache-control': 'no-cache',
-    vary: varyOf(page?.vary ?? null),
+    vary: varyWithEncoding(page?.vary ?? null),
   }
   const language = page?.headers?.['content-language']
   if (language) headers['content-language'] = language
   return { status: 304, headers, body: null }
-}
-
-function varyOf(vary: string | null): string {
-  return vary ? `${vary}, Accept-Encoding` : 'Accept-Encoding'
 }
 
 function isNotModified(ifNoneMatch: string | undefined, etag: string): boolean {
