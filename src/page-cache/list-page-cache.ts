@@ -5,14 +5,7 @@ import { today } from '../accounts/present.js'
 import { isPossibleHandle } from '../accounts/schemas.js'
 import { sessionCookieName } from '../accounts/session-cookie.js'
 import { type Db, type KeyedRead, keyedRead } from '../db/database.js'
-import {
-  type Bytes,
-  chooseEncoding,
-  compressAbove,
-  type Encoding,
-  encode,
-  varyWithEncoding,
-} from '../http/compression.js'
+import { type Bytes, type Encoding, encode } from '../http/compression.js'
 import type { AppEnv } from '../http/context.js'
 import { bodyBytes } from '../http/render.js'
 import {
@@ -24,6 +17,15 @@ import {
 } from '../http/request-context.js'
 import { localeCookie, localeOf } from '../i18n/middleware.js'
 import { requestLogger } from '../logging/logger.js'
+import {
+  answerHeaders,
+  type CachedPage,
+  encodingFor,
+  isNotModified,
+  type KeptAnswer,
+  notModified,
+  replayable,
+} from './kept-page.js'
 import { LruBytes } from './lru.js'
 
 /** A request as the cache sees it, whichever server it came through. */
@@ -32,13 +34,6 @@ export interface VisitorRequest {
   /** The request target as sent: path and query. */
   target: string
   header: HeaderOf
-}
-
-/** What the cache answers itself: a kept page, or 304 Not Modified. */
-export interface KeptAnswer {
-  status: 200 | 304
-  headers: Record<string, string>
-  body: Bytes | null
 }
 
 /** What the cache made of a request. */
@@ -59,22 +54,6 @@ export interface ListPageLookup {
   page?: CachedPage
 }
 
-interface CachedPage {
-  version: string
-  etag: string
-  contentType: string
-  /** What the page varies by, besides the encoding. */
-  vary: string | null
-  /**
-   * The headers the whole stack gave the page (security, language), but those of one
-   * response; known once its first answer has gone back through every middleware.
-   */
-  headers: Record<string, string> | null
-  bodies: { identity: Bytes } & Partial<Record<Encoding, Bytes>>
-  /** The headers of an answer in each encoding, but for the request id. */
-  answers: Partial<Record<Encoding, Record<string, string>>>
-}
-
 interface VersionRow {
   key: string
   id: string
@@ -93,17 +72,6 @@ const route = '/users/:handle'
 const askedKept = 20_000
 const routePrefix = '/users/'
 const pass: Visit = { kind: 'pass' }
-const perResponse = new Set([
-  'content-length',
-  'content-encoding',
-  'content-type',
-  'x-request-id',
-  'set-cookie',
-  'etag',
-  'cache-control',
-  'vary',
-])
-
 /**
  * Rendered list pages (`/users/<handle>`, any sort and page) for visitors who are not
  * logged in, kept per process and checked against the database on every request: one
@@ -318,47 +286,6 @@ function handleIn(target: string): string | undefined {
   const end = target.indexOf('?')
   const handle = target.slice(routePrefix.length, end === -1 ? undefined : end)
   return isPossibleHandle(handle) ? handle : undefined
-}
-
-function encodingFor(page: CachedPage, acceptEncoding: string | undefined): Encoding {
-  return page.bodies.identity.byteLength >= compressAbove
-    ? chooseEncoding(acceptEncoding)
-    : 'identity'
-}
-
-function answerHeaders(page: CachedPage, encoding: Encoding, body: Bytes): Record<string, string> {
-  const headers: Record<string, string> = {
-    'content-type': page.contentType,
-    etag: page.etag,
-    'cache-control': 'no-cache',
-    'content-length': String(body.byteLength),
-  }
-  if (page.bodies.identity.byteLength >= compressAbove) headers.vary = varyWithEncoding(page.vary)
-  if (encoding !== 'identity') headers['content-encoding'] = encoding
-  return headers
-}
-
-/** The headers of a page's final response that every later answer repeats. */
-function replayable(headers: Headers): Record<string, string> {
-  const kept: Record<string, string> = {}
-  for (const [name, value] of headers) if (!perResponse.has(name)) kept[name] = value
-  return kept
-}
-
-function notModified(etag: string, page: CachedPage | undefined): KeptAnswer {
-  const headers: Record<string, string> = {
-    etag,
-    'cache-control': 'no-cache',
-    vary: varyWithEncoding(page?.vary ?? null),
-  }
-  const language = page?.headers?.['content-language']
-  if (language) headers['content-language'] = language
-  return { status: 304, headers, body: null }
-}
-
-function isNotModified(ifNoneMatch: string | undefined, etag: string): boolean {
-  if (!ifNoneMatch) return false
-  return ifNoneMatch.split(',').some((tag) => tag.trim() === etag || tag.trim() === '*')
 }
 
 function digest(text: string): string {

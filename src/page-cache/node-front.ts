@@ -1,5 +1,6 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http'
-import type { KeptAnswer, ListPageCache, Visit } from './list-page-cache.js'
+import type { KeptAnswer } from './kept-page.js'
+import type { ListPageCache, Visit } from './list-page-cache.js'
 
 /** Called for each request the cache answered itself, with its status and duration. */
 export type OnAnswered = (status: number, seconds: number) => void
