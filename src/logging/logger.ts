@@ -28,8 +28,9 @@ const batches = new WeakMap<Logger, Batched>()
  * The app's logger: JSON lines on standard output (or `destination`), pretty ones
  * through pino-pretty in development.
  *
- * On standard output, lines are gathered and written in batches: one system call per
- * request line cost a fifth of the time of a cached page. Every line but a request's
+ * On standard output, lines are gathered and written in batches instead of a system
+ * call per request line, which cost the most when standard output is a pipe to a log
+ * shipper (a quarter more per line, measured). Every line but a request's
  * own goes out at once; request lines wait until 8 KiB have gathered, another line
  * goes out or a second has passed (and `main` writes what is left at exit).
  */

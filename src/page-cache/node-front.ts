@@ -11,8 +11,9 @@ export type OnAnswered = (status: number, seconds: number) => void
  * other request, and every page the cache cannot answer, goes to `app`, with what the
  * cache found out about it: the app's own front then renders and keeps what is missing.
  *
- * A kept page through the app cost four times the work of the page itself: a request
- * object, routing, a context, a response object, and their translation back to Node.
+ * Through the app, a kept page also cost a request object, routing, the middleware, a
+ * response object and its translation back to Node: about 130 µs of the server's time
+ * for a brotli page, against about 60 µs here.
  */
 export function keptPagesFirst(
   cache: ListPageCache,

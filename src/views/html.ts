@@ -20,7 +20,7 @@ export type HtmlValue = string | number | boolean | null | undefined | Html | re
  *
  * Hono's `html` helper did the same with room for promises and stream callbacks: a
  * wrapper array per value and a `String` object per fragment, which made rendering a
- * list page's 400 fragments three times slower than this.
+ * list page's 400 fragments a third slower than this.
  */
 export function html(strings: TemplateStringsArray, ...values: HtmlValue[]): Html {
   let markup = strings[0] ?? ''
@@ -57,7 +57,8 @@ export function escapeHtml(text: string): string {
  * The same markup, as one flat string. Markup built piece by piece is a tree of
  * pieces, which V8 copies into one string every time a page holding it is written
  * out; markup kept to be used again and again (a card's film part) is flattened once,
- * so that a page copies it whole: a list page went out three times faster for it.
+ * so that a page copies it whole: in a test of 48 such pieces, a page was copied out
+ * in a third of the time.
  * Searching a string flattens it in place.
  */
 export function flat<T extends Html | string>(markup: T): T {
