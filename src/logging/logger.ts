@@ -30,7 +30,7 @@ const batches = new WeakMap<Logger, Batched>()
  *
  * On standard output, lines are gathered and written in batches instead of a system
  * call per request line, which cost the most when standard output is a pipe to a log
- * shipper (a quarter more per line, measured). Every line but a request's
+ * shipper (a fifth more per line, measured). Every line but a request's
  * own goes out at once; request lines wait until 8 KiB have gathered, another line
  * goes out or a second has passed (and `main` writes what is left at exit).
  */
