@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { createNodeServer } from '../../src/http/node-server.js'
 import type { OfflineMovie } from '../../src/movies/vega-import.js'
-import { createTestApp, signedUpClient, type TestApp } from '../support/app.js'
+import { createTestApp, signedUpClient, signedUpRater, type TestApp } from '../support/app.js'
 import { describeEachDatabase } from '../support/databases.js'
 import { offlineFilms } from '../support/ratings.js'
 
@@ -43,16 +43,7 @@ describeEachDatabase('list page cache in front of the app', (database) => {
   const visit = (path: string, headers: Record<string, string> = {}) =>
     fetch(base + path, { headers: { 'accept-language': 'en', ...headers } })
 
-  async function ratedOnce() {
-    const owner = await signedUpClient(other)
-    const film = films.shift() as OfflineMovie
-    const rated = await owner.client.json('POST', '/api/v1/ratings', {
-      movieId: film.id,
-      score: 73,
-    })
-    expect(rated.status).toBe(201)
-    return { ...owner, ratingId: ((await rated.json()) as { id: string }).id }
-  }
+  const ratedOnce = () => signedUpRater(other, (films.shift() as OfflineMovie).id, 73)
 
   it('keeps a page from its second request on, revalidating the first all the same', async () => {
     const { account } = await ratedOnce()

@@ -2,7 +2,13 @@ import { gunzipSync } from 'node:zlib'
 import { beforeAll, expect, it } from 'vitest'
 import type { OfflineMovie } from '../../src/movies/vega-import.js'
 import { VersionedMovieRepository } from '../../src/page-cache/movie-versions.js'
-import { createTestApp, signedUpClient, type TestApp, TestClient } from '../support/app.js'
+import {
+  createTestApp,
+  signedUpClient,
+  signedUpRater,
+  type TestApp,
+  TestClient,
+} from '../support/app.js'
 import { describeEachDatabase } from '../support/databases.js'
 import { offlineFilms } from '../support/ratings.js'
 
@@ -24,14 +30,8 @@ describeEachDatabase('list page cache', (database) => {
   })
 
   async function ownerWithOneFilm() {
-    const owner = await signedUpClient(other)
     const film = films.shift() as OfflineMovie
-    const rated = await owner.client.json('POST', '/api/v1/ratings', {
-      movieId: film.id,
-      score: 61,
-    })
-    expect(rated.status).toBe(201)
-    return { ...owner, film, ratingId: ((await rated.json()) as { id: string }).id }
+    return { ...(await signedUpRater(other, film.id, 61)), film }
   }
 
   it('shows each change on the very next request, whichever process made it', async () => {

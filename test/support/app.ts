@@ -108,3 +108,13 @@ export async function signedUpClient(
   }
   return { client, account }
 }
+
+/** A person who has signed up and rated one film through the API. */
+export async function signedUpRater(app: TestApp, movieId: string, score: number) {
+  const owner = await signedUpClient(app)
+  const rated = await owner.client.json('POST', '/api/v1/ratings', { movieId, score })
+  if (rated.status !== 201) {
+    throw new Error(`rating failed: ${rated.status} ${await rated.text()}`)
+  }
+  return { ...owner, ratingId: ((await rated.json()) as { id: string }).id }
+}
