@@ -1,6 +1,6 @@
-// `npm run bench [-- --quick | --tiny] [--fresh] [--profile DIR]`: throughput and latency of the main
-// pages against the ceiling of a bare route, measured in the same run. SQLite by
-// default, PostgreSQL when DATABASE_URL names one. Prints a table, writes JSON.
+// `npm run bench [-- --quick | --tiny] [--fresh] [--only 'a;b'] [--profile DIR]`: throughput and
+// latency of the main pages against the ceiling of a bare route, measured in the same run.
+// SQLite by default, PostgreSQL when DATABASE_URL names one. Prints a table, writes JSON.
 import { execSync } from 'node:child_process'
 import { cpus, loadavg, totalmem } from 'node:os'
 import { parseArgs } from 'node:util'
@@ -23,6 +23,8 @@ const { values: args } = parseArgs({
     tiny: { type: 'boolean', default: false },
     fresh: { type: 'boolean', default: false },
     out: { type: 'string' },
+    // Scenario names, as the table prints them, separated by semicolons, to run beside the ceiling.
+    only: { type: 'string' },
     // A folder for a CPU profile of the server over the whole run (Chrome DevTools reads it).
     profile: { type: 'string' },
   },
@@ -41,7 +43,7 @@ const server = await startServer(url, {}, profiling)
 const loadBefore = loadavg()
 try {
   const setup = await prepare(server.base, seed)
-  const scenarios = scenariosFor(setup, seed)
+  const scenarios = chosen(scenariosFor(setup, seed), args.only)
   const runs = Object.fromEntries(Object.keys(scenarios).map((name) => [name, []]))
   for (let round = 0; round < plan.rounds; round++) {
     const names = Object.keys(scenarios)
@@ -206,6 +208,21 @@ function writeLoop({ base, writerCookie, films, writer }) {
       }
     },
   }
+}
+
+/** The ceiling and the scenarios `only` names; all of them when it names none. */
+function chosen(scenarios, only) {
+  if (!only) return scenarios
+  const names = only.split(';').map((name) => name.trim())
+  const unknown = names.filter((name) => !(name in scenarios))
+  if (unknown.length > 0) {
+    throw new Error(
+      `unknown scenario ${unknown.join(', ')}; known: ${Object.keys(scenarios).join(', ')}`,
+    )
+  }
+  return Object.fromEntries(
+    Object.entries(scenarios).filter(([name]) => name === 'ceiling' || names.includes(name)),
+  )
 }
 
 function round2(value) {
