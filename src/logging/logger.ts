@@ -16,13 +16,36 @@ const redact = [
 ]
 
 /** How much of request lines is gathered before it is written. */
-const batchBytes = 8 * 1024
+const batchChars = 8 * 1024
 
-interface Batched extends DestinationStream {
-  flush(): void
+/**
+ * Lines gathered in memory and handed to the file descriptor's writer (sonic-boom,
+ * which deals with partial and refused writes) as one string. sonic-boom can gather
+ * too (`minLength`), but it measures the UTF-8 length of everything gathered so far on
+ * every line: a twentieth of a kept page's answer went to it.
+ */
+class Gathered implements DestinationStream {
+  private lines: string[] = []
+  private size = 0
+
+  constructor(private readonly out: DestinationStream) {}
+
+  write(line: string): void {
+    this.lines.push(line)
+    this.size += line.length
+    if (this.size >= batchChars) this.flush()
+  }
+
+  flush(): void {
+    if (this.lines.length === 0) return
+    const text = this.lines.join('')
+    this.lines = []
+    this.size = 0
+    this.out.write(text)
+  }
 }
 
-const batches = new WeakMap<Logger, Batched>()
+const batches = new WeakMap<Logger, Gathered>()
 
 /**
  * The app's logger: JSON lines on standard output (or `destination`), pretty ones
@@ -38,12 +61,8 @@ export function createLogger(config: Pick<Config, 'log'>, destination?: Destinat
   const batched =
     destination || config.log.pretty || config.log.level === 'silent'
       ? undefined
-      : (pino.destination({
-          dest: 1,
-          sync: true,
-          minLength: batchBytes,
-          periodicFlush: 1000,
-        }) as unknown as Batched)
+      : new Gathered(pino.destination({ dest: 1, sync: true }))
+  if (batched) setInterval(() => batched.flush(), 1000).unref()
   const options: pino.LoggerOptions = {
     level: config.log.level,
     redact: { paths: redact, censor: '[redacted]' },

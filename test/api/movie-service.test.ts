@@ -107,6 +107,8 @@ describeEachDatabase('movie service', (database) => {
   })
 
   it('keeps serving films of a catalog that is no longer configured', async () => {
+    catalog.films.set('tmdb-1', details('tmdb-1', 'First'))
+    await service.ensureStored('tmdb-1', 'en')
     const offlineOnly = new MovieService({
       repository,
       searchCatalog: catalog,
