@@ -28,21 +28,20 @@ export function renderPage(
 ) {
   const page = pageContext(c)
   if (page.user) c.header('Cache-Control', 'private, no-store')
-  const markup = String(layout(page, options, body(page)))
-  const response = c.html(markup, status)
-  renderedMarkup.set(response, markup)
+  // Sent as bytes, encoded once: sent as text, it was measured and then encoded again.
+  const bytes = utf8(String(layout(page, options, body(page))))
+  const response = c.body(bytes, status, { 'Content-Type': 'text/html; charset=UTF-8' })
+  renderedBytes.set(response, bytes)
   return response
 }
 
-// The markup of the pages rendered here, by their response: reading it back from the
+// The bytes of the pages rendered here, by their response: reading them back from the
 // response itself would turn the server's light response into a streamed one.
-const renderedMarkup = new WeakMap<Response, string>()
+const renderedBytes = new WeakMap<Response, Uint8Array<ArrayBuffer>>()
 
-/** The body of a response as bytes, taken from the markup when it is one of our pages. */
+/** The body of a response as bytes, taken as they were when it is one of our pages. */
 export async function bodyBytes(response: Response): Promise<Uint8Array<ArrayBuffer>> {
-  const markup = renderedMarkup.get(response)
-  if (markup !== undefined) return utf8(markup)
-  return new Uint8Array(await response.arrayBuffer())
+  return renderedBytes.get(response) ?? new Uint8Array(await response.arrayBuffer())
 }
 
 const encoder = new TextEncoder()
