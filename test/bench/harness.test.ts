@@ -35,6 +35,8 @@ it('seeds, starts the server, loads every scenario and writes its figures', asyn
   for (const row of report.results) {
     expect(row.rps, row.scenario).toBeGreaterThan(0)
     expect(row.errors, row.scenario).toBe(0)
+    // The server's CPU time per answer, read from the kernel over the run.
+    expect(row.cpuUs, row.scenario).toBeGreaterThan(0)
   }
   expect(report.startMs).toBeGreaterThan(0)
 }, 120_000)
