@@ -171,6 +171,10 @@ export async function load(
     // The server's CPU time per answer: what the page costs it, whatever the load
     // generator's own limits (both share the machine's cores).
     cpuUs: (cpuSeconds * 1e6) / Math.max(1, result.requests.total),
+    // The mean time to an answer, in ms: the connections over the throughput, each
+    // connection asking again as soon as it has its answer. autocannon records whole
+    // milliseconds, too coarse to compare pages answered in one or two.
+    meanMs: (connections * 1000) / Math.max(1, result.requests.average),
     p50: result.latency.p50,
     p99: result.latency.p99,
     errors:

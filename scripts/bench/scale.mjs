@@ -48,17 +48,23 @@ try {
   }
   const rows = setups.map((setup) => {
     const { requests, ...figures } = median(setup.runs)
-    return { ratings: setup.ratings, ...figures }
+    return {
+      ratings: setup.ratings,
+      ...figures,
+      cpuUs: Math.round(figures.cpuUs),
+      meanMs: Math.round(figures.meanMs * 1000) / 1000,
+    }
   })
   const [small, large] = rows
   printTable(rows)
   const ratio = {
+    mean: large.meanMs / small.meanMs,
     p50: large.p50 / small.p50,
     p99: large.p99 / small.p99,
     rps: small.rps / large.rps,
   }
   console.log(
-    `latency ratio (1,000,000 / 10,000): p50 ${ratio.p50.toFixed(2)}, p99 ${ratio.p99.toFixed(2)}; throughput ratio ${ratio.rps.toFixed(2)}`,
+    `latency ratio (1,000,000 / 10,000): mean ${ratio.mean.toFixed(2)}, p50 ${ratio.p50.toFixed(2)}, p99 ${ratio.p99.toFixed(2)} (p50 and p99 in whole ms); throughput ratio ${ratio.rps.toFixed(2)}`,
   )
   console.log(
     `written to ${writeResult('bench-scale', { date: new Date().toISOString(), rows, ratio })}`,
