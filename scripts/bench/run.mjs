@@ -36,6 +36,16 @@ const plan = {
   tiny: { people: 40, ratings: 2_000, rounds: 1, seconds: 1 },
 }[mode]
 
+// The scenarios' names, known before anything is seeded or started (building the
+// scenarios runs none of them).
+const known = Object.keys(scenariosFor({ films: [] }, { fullListHandles: [] }))
+const only = args.only?.split(';').map((name) => name.trim())
+const unknown = only?.filter((name) => !known.includes(name)) ?? []
+if (unknown.length > 0) {
+  console.error(`bench: no scenario named ${unknown.join(', ')}; there are: ${known.join('; ')}`)
+  process.exit(2)
+}
+
 const url = databaseUrlFor(plan.people, plan.ratings)
 const seed = await seedOrReuse(url, plan.people, plan.ratings, { fresh: args.fresh })
 const profiling = args.profile ? ['--cpu-prof', `--cpu-prof-dir=${args.profile}`] : []
@@ -43,7 +53,7 @@ const server = await startServer(url, {}, profiling)
 const loadBefore = loadavg()
 try {
   const setup = await prepare(server.base, seed)
-  const scenarios = chosen(scenariosFor(setup, seed), args.only)
+  const scenarios = chosen(scenariosFor(setup, seed), only)
   const runs = Object.fromEntries(Object.keys(scenarios).map((name) => [name, []]))
   for (let round = 0; round < plan.rounds; round++) {
     const names = Object.keys(scenarios)
@@ -210,16 +220,9 @@ function writeLoop({ base, writerCookie, films, writer }) {
   }
 }
 
-/** The ceiling and the scenarios `only` names; all of them when it names none. */
-function chosen(scenarios, only) {
-  if (!only) return scenarios
-  const names = only.split(';').map((name) => name.trim())
-  const unknown = names.filter((name) => !(name in scenarios))
-  if (unknown.length > 0) {
-    throw new Error(
-      `unknown scenario ${unknown.join(', ')}; known: ${Object.keys(scenarios).join(', ')}`,
-    )
-  }
+/** The ceiling and the scenarios `names` names; all of them when it names none. */
+function chosen(scenarios, names) {
+  if (!names) return scenarios
   return Object.fromEntries(
     Object.entries(scenarios).filter(([name]) => name === 'ceiling' || names.includes(name)),
   )
