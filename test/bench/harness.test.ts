@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
@@ -40,3 +40,20 @@ it('seeds, starts the server, loads every scenario and writes its figures', asyn
   }
   expect(report.startMs).toBeGreaterThan(0)
 }, 120_000)
+
+it('refuses a scenario it does not have, before seeding anything, and names those it has', async () => {
+  const script = new URL('../../scripts/bench/run.mjs', import.meta.url).pathname
+  const database = join(dir, 'never-made.sqlite')
+  const run = promisify(execFile)(
+    process.execPath,
+    [script, '--tiny', '--only', 'list cold;lists'],
+    {
+      env: { ...process.env, DATABASE_URL: database },
+    },
+  )
+  await expect(run).rejects.toMatchObject({
+    code: 2,
+    stderr: expect.stringContaining('no scenario named lists; there are: ceiling; list cold;'),
+  })
+  expect(existsSync(database)).toBe(false)
+})
