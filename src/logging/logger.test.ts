@@ -18,4 +18,15 @@ describe('createLogger', () => {
     expect(entry.req.headers.cookie).toBe('[redacted]')
     expect(lines[0]).not.toContain('hunter2')
   })
+
+  it('calls back from flush on standard output, as pino promises', async () => {
+    const logger = createLogger({ log: { level: 'info', pretty: false } })
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('flush never called back')), 1000)
+      logger.flush(() => {
+        clearTimeout(timer)
+        resolve()
+      })
+    })
+  })
 })

@@ -15,7 +15,7 @@ const redact = [
   '*.cookie',
 ]
 
-/** How much of request lines is gathered before it is written. */
+/** How much of request lines (in characters) is gathered before it is written. */
 const batchChars = 8 * 1024
 
 /**
@@ -36,12 +36,15 @@ class Gathered implements DestinationStream {
     if (this.size >= batchChars) this.flush()
   }
 
-  flush(): void {
-    if (this.lines.length === 0) return
-    const text = this.lines.join('')
-    this.lines = []
-    this.size = 0
-    this.out.write(text)
+  /** Writes what has gathered (synchronously); `done`, as pino's `flush` passes it, after. */
+  flush(done?: () => void): void {
+    if (this.lines.length > 0) {
+      const text = this.lines.join('')
+      this.lines = []
+      this.size = 0
+      this.out.write(text)
+    }
+    done?.()
   }
 }
 
