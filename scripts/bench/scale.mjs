@@ -64,7 +64,9 @@ try {
     rps: small.rps / large.rps,
   }
   console.log(
-    `latency ratio (1,000,000 / 10,000): mean ${ratio.mean.toFixed(2)}, p50 ${ratio.p50.toFixed(2)}, p99 ${ratio.p99.toFixed(2)} (p50 and p99 in whole ms); throughput ratio ${ratio.rps.toFixed(2)}`,
+    `latency ratio (1,000,000 / 10,000): mean ${ratio.mean.toFixed(2)}, ` +
+      `p50 ${ratio.p50.toFixed(2)}, p99 ${ratio.p99.toFixed(2)} (p50 and p99 in whole ms); ` +
+      `throughput ratio ${ratio.rps.toFixed(2)}`,
   )
   console.log(
     `written to ${writeResult('bench-scale', { date: new Date().toISOString(), rows, ratio })}`,

@@ -49,10 +49,10 @@ export interface StoredMovie {
   fetchedAt: number
 }
 
-/** The title to show in a language, falling back to the other and the original. */
 /** What a film's title in a language is worked out from. */
 export type TitledMovie = Pick<StoredMovie, 'id' | 'titles' | 'originalTitle'>
 
+/** The title to show in a language, falling back to the other and the original. */
 export function titleIn(movie: TitledMovie, locale: Locale): string {
   const other: Locale = locale === 'ja' ? 'en' : 'ja'
   return movie.titles[locale] ?? movie.titles[other] ?? movie.originalTitle ?? movie.id

@@ -41,7 +41,7 @@ it('seeds, starts the server, loads every scenario and writes its figures', asyn
   expect(report.startMs).toBeGreaterThan(0)
 }, 120_000)
 
-it('refuses a scenario it does not have, before seeding anything, and names those it has', async () => {
+it('refuses an unknown scenario before seeding, naming those it has', async () => {
   const script = new URL('../../scripts/bench/run.mjs', import.meta.url).pathname
   const database = join(dir, 'never-made.sqlite')
   const run = promisify(execFile)(

@@ -104,7 +104,7 @@ describe('graceful shutdown', () => {
     agent.destroy()
   })
 
-  it('writes the log line of every request: within a couple of seconds, and all by exit', async () => {
+  it('writes every request line within a couple of seconds, and all by exit', async () => {
     const { server } = await start()
     const ask = async (id: string) => {
       const response = await fetch(`${server.url}/api/v1/users?q=nobody`, {
