@@ -72,8 +72,9 @@ describeInBrowser('navigation, language and keyboard', (browser) => {
       expect(box?.y).toBeGreaterThanOrEqual(0)
 
       await page.keyboard.press('Enter')
-      expect(page.url()).toBe(`${server.url}/#main`)
-      expect((await focused(page)).id).toBe('main')
+      // Following the link is a navigation the browser finishes after the key press.
+      await expect.poll(() => page.url()).toBe(`${server.url}/#main`)
+      await expect.poll(async () => (await focused(page)).id).toBe('main')
       await page.keyboard.press('Tab')
       const first = await focused(page)
       expect(first.tag).toBe('a')
