@@ -3,7 +3,8 @@ import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import type { Database as SqliteDatabase, Statement } from 'better-sqlite3'
 import DataLoader from 'dataloader'
-import { type Compilable, Kysely, PostgresDialect, SqliteDialect } from 'kysely'
+import { type Compilable, Kysely } from 'kysely'
+import { PostgresInlineLimits, SqliteInlineLimits } from './compilers.js'
 import { type DialectName, dialectOf, PG_INT8_OID } from './dialect.js'
 import type { Database } from './schema.js'
 
@@ -53,7 +54,7 @@ async function openSqlite(path: string): Promise<Db> {
   // resident memory but belong to that shared cache.
   database.pragma(`mmap_size = ${mmapBytes}`)
   const db = new Kysely<Database>({
-    dialect: new SqliteDialect({ database: keepStatements(database) }),
+    dialect: new SqliteInlineLimits({ database: keepStatements(database) }),
   })
   if (path !== ':memory:') {
     const reader = new SqliteDatabase(path, { readonly: true, fileMustExist: true })
@@ -176,7 +177,7 @@ async function openPostgres(url: string, options: OpenOptions): Promise<Db> {
     },
   })
   pool.on('connect', (client) => nameStatements(client))
-  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
+  return new Kysely<Database>({ dialect: new PostgresInlineLimits({ pool }) })
 }
 
 type QueryFunction = (text: unknown, values?: unknown) => unknown

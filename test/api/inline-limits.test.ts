@@ -1,0 +1,28 @@
+import { sql } from 'kysely'
+import { expect, it } from 'vitest'
+import { describeEachDatabase } from '../support/databases.js'
+import { savePerson } from '../support/ratings.js'
+
+// A query's row limit goes into its text, not among its parameters: SQLite prepared a
+// statement with a bound limit again on every run (src/db/compilers.ts).
+
+describeEachDatabase('row limits', (database) => {
+  it('are written into the query, and limit the rows it returns', async () => {
+    const { db } = database()
+    for (const name of ['Ann', 'Bo', 'Cy']) await savePerson(db, name)
+    const query = db.selectFrom('users').select('id').orderBy('id').limit(2)
+    const compiled = query.compile()
+    expect(compiled.sql).toMatch(/ limit 2$/)
+    expect(compiled.parameters).toEqual([])
+    expect(await query.execute()).toHaveLength(2)
+  })
+
+  it('that are not a whole number the app gave are still bound, and still work', async () => {
+    const { db } = database()
+    const computed = db.selectFrom('users').select('id').limit(sql<number>`cast(${2} as integer)`)
+    expect(computed.compile().parameters).toEqual([2])
+    expect(await computed.execute()).toHaveLength(2)
+    const fraction = db.selectFrom('users').select('id').limit(1.5)
+    expect(fraction.compile().parameters).toEqual([1.5])
+  })
+})
