@@ -1,5 +1,7 @@
+import type { KyselyPlugin } from 'kysely'
 import { beforeAll, expect, it } from 'vitest'
 import { UserRepository } from '../../src/accounts/users.js'
+import { FeedRepository } from '../../src/feed/repository.js'
 import { PeopleRepository } from '../../src/people/repository.js'
 import { RatingRepository } from '../../src/ratings/repository.js'
 import { createTestApp, signedUpClient, type TestApp, TestClient } from '../support/app.js'
@@ -11,7 +13,7 @@ interface FeedJson {
   nextCursor: string | null
 }
 
-describeEachDatabase('home feed', (database) => {
+describeEachDatabase('home feed', (database, dialect) => {
   let app: TestApp
 
   beforeAll(() => {
@@ -131,6 +133,48 @@ describeEachDatabase('home feed', (database) => {
     const times = new Map(expected.map((entry) => [entry.title, entry.at]))
     const shown = titles.map((title) => times.get(title) ?? -1)
     expect(shown).toEqual([...shown].sort((a, b) => b - a))
+  })
+
+  it('finds followees by walking everyone for one who follows nearly everyone', async () => {
+    const { db } = database()
+    const people = new PeopleRepository(db)
+    const raters = []
+    for (let i = 0; i < 25; i += 1) raters.push(await savePerson(db, `Rater ${i}`))
+    const others = await db.selectFrom('users').select('id').execute()
+    const dense = await savePerson(db, 'Follows everyone')
+    const sparse = await savePerson(db, 'Follows two')
+    for (const other of others) await people.follow(dense.id, other.id, 1)
+    const rated: { userId: string; title: string }[] = []
+    for (const [i, rater] of raters.entries()) {
+      await rate(rater.id, `Walked ${i}`, 50, 9_000_000 + i)
+      rated.push({ userId: rater.id, title: `Walked ${i}` })
+    }
+    const followedBySparse = [raters[3]?.id ?? '', raters[7]?.id ?? '']
+    for (const id of followedBySparse) await people.follow(sparse.id, id, 1)
+
+    // Which way the followees were read: the walk asks whether each person is followed.
+    let walks = 0
+    const counter: KyselyPlugin = {
+      transformQuery: (args) => {
+        if (JSON.stringify(args.node).includes('"exists"')) walks += 1
+        return args.node
+      },
+      transformResult: async (args) => args.result,
+    }
+    const feed = new FeedRepository(db.withPlugin(counter))
+    const newestFirst = (entries: typeof rated) => entries.map((entry) => entry.title).reverse()
+
+    const denseItems = await feed.page(dense.id, null, 21)
+    expect(denseItems.map((item) => item.movie.titles.en)).toEqual(newestFirst(rated).slice(0, 21))
+    // SQLite's plan follows the query's form, so the form is chosen; PostgreSQL chooses.
+    expect(walks > 0).toBe(dialect === 'sqlite')
+
+    walks = 0
+    const sparseItems = await feed.page(sparse.id, null, 21)
+    expect(sparseItems.map((item) => item.movie.titles.en)).toEqual(
+      newestFirst(rated.filter((entry) => followedBySparse.includes(entry.userId))),
+    )
+    expect(walks).toBe(0)
   })
 
   it('invites someone who follows no one to find people', async () => {
