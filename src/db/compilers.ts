@@ -1,7 +1,5 @@
 import {
   type LimitNode,
-  PostgresDialect,
-  PostgresQueryCompiler,
   type QueryCompiler,
   SqliteDialect,
   SqliteQueryCompiler,
@@ -9,13 +7,17 @@ import {
 } from 'kysely'
 
 /**
- * Kysely's dialects, writing a query's row limit into its text instead of binding it.
+ * Kysely's SQLite dialect, writing a query's row limit into its text instead of
+ * binding it.
  *
  * SQLite's planner looks at a bound LIMIT, and a statement whose plan looked at a
  * parameter is prepared again every time that parameter is bound: every list query,
- * every time. Written into the text, the limit is part of the kept statement (page
- * sizes are a handful of numbers). PostgreSQL plans a named statement for any value
- * after its first few runs; with the limit in the text, that plan knows it.
+ * every time. Written into the text, the limit is part of the kept statement. Page
+ * sizes are a handful of numbers; an API caller choosing among its 100 page sizes
+ * makes more statements, which the kept-statement bound (500) keeps in check, at
+ * worst costing the preparation every run cost before. PostgreSQL keeps binding it:
+ * it plans a named statement once for any value, and a statement per limit would stay
+ * prepared on every connection.
  *
  * Only whole numbers the app passes in are written; anything else is bound as before.
  */
@@ -25,31 +27,13 @@ export class SqliteInlineLimits extends SqliteDialect {
   }
 }
 
-export class PostgresInlineLimits extends PostgresDialect {
-  override createQueryCompiler(): QueryCompiler {
-    return new PostgresCompiler()
-  }
-}
-
 class SqliteCompiler extends SqliteQueryCompiler {
   protected override visitLimit(node: LimitNode): void {
-    const limit = literalLimit(node)
-    if (limit === undefined) super.visitLimit(node)
-    else this.append(limit)
+    const { limit } = node
+    if (ValueNode.is(limit) && Number.isSafeInteger(limit.value) && Number(limit.value) >= 0) {
+      this.append(`limit ${limit.value}`)
+    } else {
+      super.visitLimit(node)
+    }
   }
-}
-
-class PostgresCompiler extends PostgresQueryCompiler {
-  protected override visitLimit(node: LimitNode): void {
-    const limit = literalLimit(node)
-    if (limit === undefined) super.visitLimit(node)
-    else this.append(limit)
-  }
-}
-
-function literalLimit(node: LimitNode): string | undefined {
-  const { limit } = node
-  return ValueNode.is(limit) && Number.isSafeInteger(limit.value) && Number(limit.value) >= 0
-    ? `limit ${limit.value}`
-    : undefined
 }

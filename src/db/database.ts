@@ -3,8 +3,8 @@ import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import type { Database as SqliteDatabase, Statement } from 'better-sqlite3'
 import DataLoader from 'dataloader'
-import { type Compilable, Kysely } from 'kysely'
-import { PostgresInlineLimits, SqliteInlineLimits } from './compilers.js'
+import { type Compilable, Kysely, PostgresDialect } from 'kysely'
+import { SqliteInlineLimits } from './compilers.js'
 import { type DialectName, dialectOf, PG_INT8_OID } from './dialect.js'
 import type { Database } from './schema.js'
 
@@ -177,7 +177,7 @@ async function openPostgres(url: string, options: OpenOptions): Promise<Db> {
     },
   })
   pool.on('connect', (client) => nameStatements(client))
-  return new Kysely<Database>({ dialect: new PostgresInlineLimits({ pool }) })
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
 }
 
 type QueryFunction = (text: unknown, values?: unknown) => unknown
