@@ -1,6 +1,9 @@
-// `npm run bench [-- --quick | --tiny] [--fresh] [--only 'a;b'] [--profile DIR]`: throughput and
-// latency of the main pages against the ceiling of a bare route, measured in the same run.
-// SQLite by default, PostgreSQL when DATABASE_URL names one. Prints a table, writes JSON.
+// `npm run bench [-- --quick | --tiny] [--fresh] [--only 'a;b'] [--profile DIR] [--against URL]`:
+// throughput and latency of the main pages against the ceiling of a bare route, measured in
+// the same run. SQLite by default, PostgreSQL when DATABASE_URL names one. With `--against`,
+// a second database too (seeded the same way), each scenario run on one and then the other
+// in every round, so that the ratio between them is measured under the same conditions.
+// Prints a table per database, writes JSON.
 import { execSync } from 'node:child_process'
 import { cpus, loadavg, totalmem } from 'node:os'
 import { parseArgs } from 'node:util'
@@ -27,6 +30,8 @@ const { values: args } = parseArgs({
     only: { type: 'string' },
     // A folder for a CPU profile of the server over the whole run (Chrome DevTools reads it).
     profile: { type: 'string' },
+    // A second database (an empty PostgreSQL one, say) to run every scenario against too.
+    against: { type: 'string' },
   },
 })
 const mode = args.tiny ? 'tiny' : args.quick ? 'quick' : 'full'
@@ -46,61 +51,96 @@ if (unknown.length > 0) {
   process.exit(2)
 }
 
-const url = databaseUrlFor(plan.people, plan.ratings)
-const seed = await seedOrReuse(url, plan.people, plan.ratings, { fresh: args.fresh })
+const urls = [databaseUrlFor(plan.people, plan.ratings), ...(args.against ? [args.against] : [])]
 const profiling = args.profile ? ['--cpu-prof', `--cpu-prof-dir=${args.profile}`] : []
-const server = await startServer(url, {}, profiling)
-const loadBefore = loadavg()
+const targets = []
 try {
-  const setup = await prepare(server.base, seed)
-  const scenarios = chosen(scenariosFor(setup, seed), only)
-  const runs = Object.fromEntries(Object.keys(scenarios).map((name) => [name, []]))
-  for (let round = 0; round < plan.rounds; round++) {
-    const names = Object.keys(scenarios)
-    // Alternate the order so that no scenario always follows the same one.
-    const order = round % 2 === 0 ? names : [names[0], ...names.slice(1).reverse()]
-    for (const name of order) runs[name].push(await scenarios[name]())
+  for (const url of urls) {
+    const seed = await seedOrReuse(url, plan.people, plan.ratings, { fresh: args.fresh })
+    const server = await startServer(url, {}, profiling)
+    targets.push({ url, seed, server })
   }
+  const loadBefore = loadavg()
+  for (const target of targets) {
+    const setup = await prepare(target.server, target.seed)
+    target.scenarios = chosen(scenariosFor(setup, target.seed), only)
+    target.runs = Object.fromEntries(Object.keys(target.scenarios).map((name) => [name, []]))
+  }
+  const names = Object.keys(targets[0].scenarios)
+  for (let round = 0; round < plan.rounds; round++) {
+    // Alternate the order so that no scenario always follows the same one, nor one
+    // database the other.
+    const order = round % 2 === 0 ? names : [names[0], ...names.slice(1).reverse()]
+    const turns = round % 2 === 0 ? targets : [...targets].reverse()
+    for (const name of order) {
+      for (const target of turns) target.runs[name].push(await target.scenarios[name]())
+    }
+  }
+  const reports = targets.map((target) => report(target))
+  const [first, second] = reports
+  if (second) {
+    for (const row of second.results) {
+      const base = first.results.find((other) => other.scenario === row.scenario)
+      if (base) row.ratioToFirst = Math.round((row.rps / base.rps) * 100) / 100
+      if (base && row.writesPerSec !== undefined) {
+        row.writesRatioToFirst = Math.round((row.writesPerSec / base.writesPerSec) * 100) / 100
+      }
+    }
+  }
+  for (const [index, { database, results, startMs, serverPeakMiB }] of reports.entries()) {
+    if (reports.length > 1)
+      console.log(`\n${database}${index > 0 ? ` (ratioToFirst: to ${first.database})` : ''}`)
+    printTable(results)
+    const mix = results.find((row) => row.writesPerSec !== undefined)
+    if (mix) {
+      const { writesPerSec, writeP50, writeP99, writeErrors, writesRatioToFirst } = mix
+      const ratio = writesRatioToFirst === undefined ? '' : `; ${writesRatioToFirst} of the first's`
+      console.log(
+        `writes beside the cold list: ${writesPerSec}/s, p50 ${writeP50} ms, p99 ${writeP99} ms, errors ${writeErrors}${ratio}`,
+      )
+    }
+    console.log(`start to first answer: ${startMs.toFixed(0)} ms`)
+    const privatePeak = Math.max(...results.map((row) => row.peakPrivateMiB))
+    console.log(
+      `server memory at most ${Math.round(serverPeakMiB)} MiB resident, ${privatePeak} MiB of it private`,
+    )
+  }
+  const file = writeResult(args.out ?? `bench-${mode}`, {
+    date: new Date().toISOString(),
+    commit: execSync('git rev-parse --short HEAD', { cwd: root }).toString().trim(),
+    machine: { cpus: cpus().length, model: cpus()[0]?.model, memGiB: totalmem() / 2 ** 30 },
+    loadAverage: { before: loadBefore, after: loadavg() },
+    mode,
+    plan,
+    ...first,
+    ...(second ? { against: second } : {}),
+  })
+  console.log(`written to ${file}`)
+} finally {
+  for (const target of targets) await target.server.stop()
+}
+
+/** One database's figures: the median run of each scenario, and its ratio to the ceiling. */
+function report({ url, seed, server, runs }) {
   const ceiling = median(runs.ceiling).rps
   const results = Object.entries(runs).map(([name, list]) => {
     const { requests, ...figures } = median(list)
     const percentOfCeiling = Math.round((figures.rps / ceiling) * 1000) / 10
     return { scenario: name, ...round2(figures), percentOfCeiling }
   })
-  printTable(results)
-  const mix = results.find((row) => row.writesPerSec !== undefined)
-  if (mix) {
-    const { writesPerSec, writeP50, writeP99, writeErrors } = mix
-    console.log(
-      `writes beside the cold list: ${writesPerSec}/s, p50 ${writeP50} ms, p99 ${writeP99} ms, errors ${writeErrors}`,
-    )
-  }
-  console.log(`start to first answer: ${server.startMs.toFixed(0)} ms`)
-  const privatePeak = Math.max(...results.map((row) => row.peakPrivateMiB))
-  console.log(
-    `server memory at most ${Math.round(memoryOf(server.pid).peak)} MiB resident, ${privatePeak} MiB of it private`,
-  )
-  const file = writeResult(args.out ?? `bench-${mode}`, {
-    date: new Date().toISOString(),
-    commit: execSync('git rev-parse --short HEAD', { cwd: root }).toString().trim(),
-    machine: { cpus: cpus().length, model: cpus()[0]?.model, memGiB: totalmem() / 2 ** 30 },
-    loadAverage: { before: loadBefore, after: loadavg() },
+  return {
     database: /^postgres/.test(url) ? 'postgres' : 'sqlite',
-    mode,
-    plan,
     seed: { ...seed, fullListHandles: seed.fullListHandles.length },
     startMs: server.startMs,
     serverPeakMiB: memoryOf(server.pid).peak,
     serverPeakPrivateMiB: Math.max(...results.map((row) => row.peakPrivateMiB)),
     results,
-  })
-  console.log(`written to ${file}`)
-} finally {
-  await server.stop()
+  }
 }
 
 /** Sessions for the feed and the writer, and films to look at and to rate. */
-async function prepare(base, seed) {
+async function prepare(server, seed) {
+  const { base } = server
   const feedCookie = await login(base, seed.busiestFollower.handle)
   const films = []
   let cursor = ''
@@ -133,14 +173,14 @@ async function prepare(base, seed) {
   const listEtag = list.headers.get('etag') ?? ''
   // The film page visits the first 400; the writer rates its way through all of them,
   // each once, across every run.
-  return { base, feedCookie, writerCookie, films, listEtag, writer: { next: 0 } }
+  return { base, pid: server.pid, feedCookie, writerCookie, films, listEtag, writer: { next: 0 } }
 }
 
 function scenariosFor(setup, seed) {
-  const { base, films } = setup
+  const { base, pid, films } = setup
   const handles = seed.fullListHandles
   const run = (requests, headers, isNotModifiedExpected = false) =>
-    load(base, server.pid, { seconds: plan.seconds, requests, headers, isNotModifiedExpected })
+    load(base, pid, { seconds: plan.seconds, requests, headers, isNotModifiedExpected })
   const rotating = (pathOf) => {
     let n = 0
     return [{ setupRequest: (request) => ({ ...request, path: pathOf(n++) }) }]

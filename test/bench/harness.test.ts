@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { afterAll, expect, it } from 'vitest'
+import { createTestDatabase, dialects } from '../support/databases.js'
 
 // A tiny run of `npm run bench` (the built server, a few seconds of load), so that the
 // harness keeps working. Its figures mean nothing: benchmarks report, they never fail.
@@ -57,3 +58,36 @@ it('refuses an unknown scenario before seeding, naming those it has', async () =
   })
   expect(existsSync(database)).toBe(false)
 })
+
+it.runIf(dialects.includes('postgres'))(
+  'runs every scenario on a second database too, and reports the ratio to the first',
+  async () => {
+    const script = new URL('../../scripts/bench/run.mjs', import.meta.url).pathname
+    const postgres = await createTestDatabase('postgres')
+    try {
+      const { stdout } = await promisify(execFile)(
+        process.execPath,
+        [script, '--tiny', '--only', 'list cold', '--against', postgres.url],
+        { env: { ...process.env, DATABASE_URL: join(dir, 'against.sqlite') } },
+      )
+      const file = /written to (.+\.json)/.exec(stdout)?.[1] ?? ''
+      const report = JSON.parse(readFileSync(file, 'utf8'))
+      rmSync(file)
+      expect(report.database).toBe('sqlite')
+      expect(report.against.database).toBe('postgres')
+      const names = (rows: { scenario: string }[]) => rows.map((row) => row.scenario)
+      expect(names(report.results)).toEqual(['ceiling', 'list cold'])
+      expect(names(report.against.results)).toEqual(['ceiling', 'list cold'])
+      for (const row of report.against.results) {
+        expect(row.errors, row.scenario).toBe(0)
+        const first = report.results.find((other: { scenario: string }) => {
+          return other.scenario === row.scenario
+        })
+        expect(row.ratioToFirst).toBeCloseTo(row.rps / first.rps, 1)
+      }
+    } finally {
+      await postgres.close()
+    }
+  },
+  120_000,
+)
