@@ -79,25 +79,36 @@ async function freePort() {
  * from spawn to that first answer. `nodeArgs` go to Node itself (`--cpu-prof`, say).
  */
 export async function startServer(url, env = {}, nodeArgs = []) {
-  const port = await freePort()
-  const started = performance.now()
-  const child = spawn(process.execPath, [...nodeArgs, server], {
-    env: {
-      PATH: process.env.PATH,
+  return startScript(
+    server,
+    {
       NODE_ENV: 'production',
       DATABASE_URL: url,
-      PORT: String(port),
       HOST: '127.0.0.1',
       WRITE_LIMIT_PER_ADDRESS: '100000000',
       SIGNUP_LIMIT_PER_ADDRESS: '100000',
       LOGIN_LIMIT_PER_ADDRESS: '100000',
       ...env,
     },
+    nodeArgs,
+  )
+}
+
+/**
+ * Starts a Node script that serves `/healthz` on the port PORT names, on 127.0.0.1,
+ * with only PATH and `env` in its environment. Resolves once /healthz answers, with
+ * the time from spawn to that first answer.
+ */
+export async function startScript(script, env = {}, nodeArgs = []) {
+  const port = await freePort()
+  const started = performance.now()
+  const child = spawn(process.execPath, [...nodeArgs, script], {
+    env: { PATH: process.env.PATH, ...env, PORT: String(port) },
     stdio: ['ignore', 'ignore', 'inherit'],
   })
   const base = `http://127.0.0.1:${port}`
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}`)
+    if (child.exitCode !== null) throw new Error(`${script} exited with ${child.exitCode}`)
     try {
       if ((await fetch(`${base}/healthz`)).ok) break
     } catch {}
@@ -105,6 +116,7 @@ export async function startServer(url, env = {}, nodeArgs = []) {
   }
   const startMs = performance.now() - started
   const stop = async () => {
+    if (child.exitCode !== null) return
     child.kill('SIGTERM')
     await new Promise((resolve) => child.once('exit', resolve))
   }

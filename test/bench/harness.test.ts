@@ -59,6 +59,51 @@ it('refuses an unknown scenario before seeding, naming those it has', async () =
   expect(existsSync(database)).toBe(false)
 })
 
+it("runs the bare floor server beside the app, each against its own ceiling and the app's", async () => {
+  const script = new URL('../../scripts/bench/floor.mjs', import.meta.url).pathname
+  const { stdout } = await promisify(execFile)(process.execPath, [script, '--tiny'], {
+    env: { ...process.env, DATABASE_URL: join(dir, 'floor.sqlite') },
+  })
+  const file = /written to (.+\.json)/.exec(stdout)?.[1] ?? ''
+  const report = JSON.parse(readFileSync(file, 'utf8'))
+  rmSync(file)
+  const rows = new Map<string, FloorRow>(report.results.map((row: FloorRow) => [row.scenario, row]))
+  expect([...rows.keys()]).toEqual([
+    'app: ceiling',
+    'app: list cold',
+    'floor: ceiling',
+    'floor: reads and bytes',
+    'floor: bytes alone',
+  ])
+  for (const row of rows.values()) {
+    expect(row.rps, row.scenario).toBeGreaterThan(0)
+    expect(row.errors, row.scenario).toBe(0)
+  }
+  // The floor sends the bytes of a list page the app rendered, not a stand-in.
+  expect(report.pageBytes).toBeGreaterThan(10_000)
+  const floorCeiling = rows.get('floor: ceiling')?.rps ?? 0
+  const reads = rows.get('floor: reads and bytes')
+  expect(reads?.percentOfOwnCeiling).toBeCloseTo((100 * (reads?.rps ?? 0)) / floorCeiling, 0)
+}, 120_000)
+
+it('refuses to measure the floor on PostgreSQL', async () => {
+  const script = new URL('../../scripts/bench/floor.mjs', import.meta.url).pathname
+  const run = promisify(execFile)(process.execPath, [script, '--tiny'], {
+    env: { ...process.env, DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/never' },
+  })
+  await expect(run).rejects.toMatchObject({
+    code: 2,
+    stderr: expect.stringContaining('bench:floor reads SQLite itself'),
+  })
+})
+
+interface FloorRow {
+  scenario: string
+  rps: number
+  errors: number
+  percentOfOwnCeiling: number
+}
+
 it.runIf(dialects.includes('postgres'))(
   'runs every scenario on a second database too, and reports the ratio to the first',
   async () => {
