@@ -4,12 +4,12 @@
 // answers a list address with the app's three reads and the bytes of a page the app
 // rendered, and nothing else. Each is measured against its own `/healthz` and against
 // the app's, alternating, in one run. Prints a table, writes JSON.
-import { execSync } from 'node:child_process'
 import { writeFileSync } from 'node:fs'
-import { cpus, totalmem } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import {
+  aboutThisRun,
+  coldListRequests,
   databaseUrlFor,
   load,
   median,
@@ -70,9 +70,7 @@ try {
   printTable(rows)
   console.log(`the page sent: ${pageBytes.byteLength} bytes`)
   const file = writeResult(`bench-floor-${mode}`, {
-    date: new Date().toISOString(),
-    commit: execSync('git rev-parse --short HEAD', { cwd: root }).toString().trim(),
-    machine: { cpus: cpus().length, model: cpus()[0]?.model, memGiB: totalmem() / 2 ** 30 },
+    ...aboutThisRun(),
     mode,
     plan,
     pageBytes: pageBytes.byteLength,
@@ -86,20 +84,8 @@ try {
 function scenariosFor(app, floor) {
   const run = (server, requests) =>
     load(server.base, server.pid, { seconds: plan.seconds, requests })
-  // As `npm run bench`'s cold list: each request another person, a query part never
-  // asked before.
-  let pass = 0
-  const coldList = () => {
-    let n = 0
-    return [
-      {
-        setupRequest: (request) => ({
-          ...request,
-          path: `/users/${handles[n++ % handles.length]}?sort=score&pass=${pass++}`,
-        }),
-      },
-    ]
-  }
+  // As `npm run bench`'s cold list.
+  const coldList = () => coldListRequests(handles)
   return {
     'app: ceiling': () => run(app, [{ path: '/healthz' }]),
     'app: list cold': () => run(app, coldList()),

@@ -1,8 +1,9 @@
 // Shared by the benchmark scripts: seed (or reuse) a database, start the built server
 // in its own process as in production, load it with autocannon, watch its memory.
-import { spawn } from 'node:child_process'
+import { execSync, spawn } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:net'
+import { cpus, totalmem } from 'node:os'
 import { join } from 'node:path'
 import autocannon from 'autocannon'
 import PipelinedRequestsQueue from 'autocannon/lib/pipelinedRequestsQueue.js'
@@ -224,6 +225,27 @@ export function printTable(rows) {
   const line = (cells) => cells.map((cell, i) => String(cell).padStart(widths[i])).join('  ')
   console.log(line(columns))
   for (const row of rows) console.log(line(columns.map((c) => row[c])))
+}
+
+let coldAsked = 0
+
+/**
+ * autocannon's requests for cold list pages, by score: each asks for another of
+ * `handles`' lists, with a query part never asked before in this process, so that
+ * nothing it shows was rendered or kept before.
+ */
+export function coldListRequests(handles) {
+  const pathOf = (n) => `/users/${handles[n % handles.length]}?sort=score&pass=${n}`
+  return [{ setupRequest: (request) => ({ ...request, path: pathOf(coldAsked++) }) }]
+}
+
+/** When, at which commit and on what machine a run ran, for its JSON. */
+export function aboutThisRun() {
+  return {
+    date: new Date().toISOString(),
+    commit: execSync('git rev-parse --short HEAD', { cwd: root }).toString().trim(),
+    machine: { cpus: cpus().length, model: cpus()[0]?.model, memGiB: totalmem() / 2 ** 30 },
+  }
 }
 
 export function writeResult(name, data) {

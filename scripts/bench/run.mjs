@@ -4,17 +4,17 @@
 // a second database too (seeded the same way), each scenario run on one and then the other
 // in every round, so that the ratio between them is measured under the same conditions.
 // Prints a table per database, writes JSON.
-import { execSync } from 'node:child_process'
-import { cpus, loadavg, totalmem } from 'node:os'
+import { loadavg } from 'node:os'
 import { parseArgs } from 'node:util'
 import {
+  aboutThisRun,
+  coldListRequests,
   databaseUrlFor,
   load,
   login,
   median,
   memoryOf,
   printTable,
-  root,
   seedOrReuse,
   startServer,
   writeResult,
@@ -106,9 +106,7 @@ try {
     )
   }
   const file = writeResult(args.out ?? `bench-${mode}`, {
-    date: new Date().toISOString(),
-    commit: execSync('git rev-parse --short HEAD', { cwd: root }).toString().trim(),
-    machine: { cpus: cpus().length, model: cpus()[0]?.model, memGiB: totalmem() / 2 ** 30 },
+    ...aboutThisRun(),
     loadAverage: { before: loadBefore, after: loadavg() },
     mode,
     plan,
@@ -185,11 +183,7 @@ function scenariosFor(setup, seed) {
     let n = 0
     return [{ setupRequest: (request) => ({ ...request, path: pathOf(n++) }) }]
   }
-  // Each cold request asks for another person's list, with a query part no page had
-  // before, so that nothing it shows was rendered (or cached) before.
-  let pass = 0
-  const coldList = () =>
-    rotating((n) => `/users/${handles[n % handles.length]}?sort=score&pass=${pass++}`)
+  const coldList = () => coldListRequests(handles)
   const queries = ['佐藤', 'alex', 'user12', 'cine', 'smith', 'ねこ', 'garcía', 'user9']
   return {
     ceiling: () => run([{ path: '/healthz' }]),

@@ -2,6 +2,7 @@
 // over ten thousand? The cold list page on both, alternating, in one run.
 import { parseArgs } from 'node:util'
 import {
+  coldListRequests,
   databaseUrlFor,
   load,
   median,
@@ -33,16 +34,7 @@ try {
   for (let round = 0; round < Number(args.rounds); round++) {
     const order = round % 2 === 0 ? setups : [...setups].reverse()
     for (const setup of order) {
-      const handles = setup.seed.fullListHandles
-      let n = 0
-      const requests = [
-        {
-          setupRequest: (request) => ({
-            ...request,
-            path: `/users/${handles[n % handles.length]}?sort=score&pass=${round}-${n++}`,
-          }),
-        },
-      ]
+      const requests = coldListRequests(setup.seed.fullListHandles)
       setup.runs.push(await load(setup.server.base, setup.server.pid, { seconds, requests }))
     }
   }
