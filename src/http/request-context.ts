@@ -40,12 +40,22 @@ export function requestContext(options: RequestContextOptions): MiddlewareHandle
     const status = c.res.status
     const line = {
       reqId: requestId,
-      ...requestLine(c.req.method, routePath(c, -1), status, started),
+      ...requestLine(c.req.method, answeringRoute(c), status, started),
     }
     const out = requestLogger(options.logger)
     if (status >= 500) out.error(line, 'request failed')
     else out.info(line, 'request')
   }
+}
+
+/**
+ * The pattern of the route that answered, once the chain has run: the last handler
+ * called. The last route matched can be another (`/movies/search` also matches
+ * `/movies/:id`, registered after it); a request no route answered has the pattern
+ * of the outermost middleware, `/*`.
+ */
+export function answeringRoute(c: Context): string {
+  return routePath(c)
 }
 
 /** The caller's request id when it is a sensible one, else a new one. */

@@ -1,7 +1,7 @@
 import type { MiddlewareHandler } from 'hono'
-import { routePath } from 'hono/route'
 import type { KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs } from 'kysely'
 import { Counter, collectDefaultMetrics, Histogram, Registry } from 'prom-client'
+import { answeringRoute } from '../http/request-context.js'
 
 const httpBuckets = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10]
 const queryBuckets = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1]
@@ -47,7 +47,7 @@ export class Metrics {
       await next()
       const method = knownMethods.has(c.req.method) ? c.req.method : 'OTHER'
       const seconds = (performance.now() - started) / 1000
-      this.observe(method, routePath(c, -1) || 'unmatched', c.res.status, seconds)
+      this.observe(method, answeringRoute(c) || 'unmatched', c.res.status, seconds)
     }
   }
 

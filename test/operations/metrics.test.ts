@@ -30,6 +30,9 @@ describeEachDatabase('metrics', (database) => {
     const visitor = new TestClient(app)
     await visitor.get(`/api/v1/users/${account.handle}`)
     await visitor.get('/api/v1/users/nobody_here')
+    // Both match `/movies/:id` too: each is counted under the route that answered it.
+    await visitor.get('/api/v1/movies/search?q=alien')
+    await visitor.get('/movies/search?q=alien')
 
     const response = await app.request('/metrics', {
       headers: { authorization: `Bearer ${token}` },
@@ -46,6 +49,14 @@ describeEachDatabase('metrics', (database) => {
     expect(text).toMatch(
       /http_requests_total\{method="POST",route="\/api\/v1\/auth\/signup",status="201"\} 1/,
     )
+    expect(text).toMatch(
+      /http_requests_total\{method="GET",route="\/api\/v1\/movies\/search",status="200"\} 1/,
+    )
+    expect(text).toMatch(
+      /http_requests_total\{method="GET",route="\/movies\/search",status="200"\} 1/,
+    )
+    expect(text).not.toContain('route="/movies/:id"')
+    expect(text).not.toContain('route="/api/v1/movies/:id"')
     expect(text).toMatch(
       /http_request_duration_seconds_bucket\{le="0.1",method="GET",route="\/api\/v1\/users\/:handle",status="200"\}/,
     )
