@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { getConnInfo } from '@hono/node-server/conninfo'
 import type { Context, MiddlewareHandler } from 'hono'
-import { routePath } from 'hono/route'
+import { matchedRoutes } from 'hono/route'
 import { type Logger, requestLogger } from '../logging/logger.js'
 import type { AppEnv } from './context.js'
 
@@ -49,13 +49,15 @@ export function requestContext(options: RequestContextOptions): MiddlewareHandle
 }
 
 /**
- * The pattern of the route that answered, once the chain has run: the last handler
- * called. The last route matched can be another (`/movies/search` also matches
- * `/movies/:id`, registered after it); a request no route answered has the pattern
- * of the outermost middleware, `/*`.
+ * The pattern of the route a request was for: the first handler its path matched,
+ * which is the one that answers it, or would have had a middleware not refused it
+ * first (a 403, 413 or 429). The last route matched can be another: `/movies/search`
+ * also matches `/movies/:id`, registered after it. Middleware is registered for every
+ * method (`ALL`); a request no handler matched has the pattern of the last one, `/*`.
  */
 export function answeringRoute(c: Context): string {
-  return routePath(c)
+  const routes = matchedRoutes(c)
+  return (routes.find((route) => route.method !== 'ALL') ?? routes.at(-1))?.path ?? ''
 }
 
 /** The caller's request id when it is a sensible one, else a new one. */

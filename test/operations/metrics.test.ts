@@ -26,7 +26,18 @@ describeEachDatabase('metrics', (database) => {
 
   it('count requests by route pattern and status, time them and the queries', async () => {
     const app = createTestApp(database().db, { METRICS_TOKEN: token })
-    const { account } = await signedUpClient(app)
+    const { client, account } = await signedUpClient(app)
+    // Refused by the cross-site guard, a middleware, before any handler runs: still
+    // counted under the route it asked for.
+    const refused = await client.json(
+      'POST',
+      '/api/v1/ratings',
+      { movieId: 'x', score: 50 },
+      {
+        origin: 'https://evil.example',
+      },
+    )
+    expect(refused.status).toBe(403)
     const visitor = new TestClient(app)
     await visitor.get(`/api/v1/users/${account.handle}`)
     await visitor.get('/api/v1/users/nobody_here')
@@ -54,6 +65,9 @@ describeEachDatabase('metrics', (database) => {
     )
     expect(text).toMatch(
       /http_requests_total\{method="GET",route="\/movies\/search",status="200"\} 1/,
+    )
+    expect(text).toMatch(
+      /http_requests_total\{method="POST",route="\/api\/v1\/ratings",status="403"\} 1/,
     )
     expect(text).not.toContain('route="/movies/:id"')
     expect(text).not.toContain('route="/api/v1/movies/:id"')
