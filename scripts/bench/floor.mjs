@@ -49,8 +49,8 @@ try {
   // The bytes of a real page: the first full list by score, as a visitor gets it.
   const pageFile = join(resultsDir, 'floor-page.html')
   const page = await fetch(`${app.base}/users/${handles[0]}?sort=score`)
-  const pageBytes = Buffer.from(await page.arrayBuffer())
   if (!page.ok) throw new Error(`the page to send: ${page.status}`)
+  const pageBytes = Buffer.from(await page.arrayBuffer())
   writeFileSync(pageFile, pageBytes)
   const floor = await startScript(join(root, 'scripts/bench/floor-server.mjs'), {
     DATABASE_PATH: url,

@@ -117,7 +117,8 @@ export async function startScript(script, env = {}, nodeArgs = []) {
   }
   const startMs = performance.now() - started
   const stop = async () => {
-    if (child.exitCode !== null) return
+    // Already gone (exited, or killed by a signal): there is no exit left to wait for.
+    if (child.exitCode !== null || child.signalCode !== null) return
     child.kill('SIGTERM')
     await new Promise((resolve) => child.once('exit', resolve))
   }

@@ -59,7 +59,7 @@ it('refuses an unknown scenario before seeding, naming those it has', async () =
   expect(existsSync(database)).toBe(false)
 })
 
-it("runs the bare floor server beside the app, each against its own ceiling and the app's", async () => {
+it('runs the bare floor server beside the app, each against both ceilings', async () => {
   const script = new URL('../../scripts/bench/floor.mjs', import.meta.url).pathname
   const { stdout } = await promisify(execFile)(process.execPath, [script, '--tiny'], {
     env: { ...process.env, DATABASE_URL: join(dir, 'floor.sqlite') },
