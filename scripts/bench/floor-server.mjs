@@ -16,7 +16,9 @@ const database = new Database(process.env.DATABASE_PATH, { readonly: true, fileM
 database.pragma('mmap_size = 1073741824')
 const page = readFileSync(process.env.PAGE_FILE)
 
-// The app's statements, as it sends them (see the README's Performance section).
+// The app's statements, written as Kysely sends them for a cold list page by score
+// (the list cache's version read, the person, the cards). Copied by hand: when the
+// app's queries change, these must follow.
 const version = database
   .prepare(
     'select "handle_key" as "key", "id", "list_version" from "users" where "handle_key" in (?)',
